@@ -1,10 +1,92 @@
 import { z } from 'zod';
+import { durationMs } from './duration.js';
+
+/** Names of the streaming detectors that `@mm-orch/anomaly` provides. */
+export const DETECTOR_ALGORITHMS = [
+  'ensemble',
+  'ewma',
+  'robust',
+  'quantile',
+  'cusum',
+  'trend',
+  'seasonal',
+  'error-rate',
+  'throughput',
+  'staleness',
+] as const;
+
+/** Name of one streaming detector. */
+export type DetectorAlgorithm = (typeof DETECTOR_ALGORITHMS)[number];
+
+/** Detector settings of one signal (latency, error rate, a resource...). */
+export const SignalDetectorConfig = z
+  .object({
+    /** Whether this signal is watched at all. @default true */
+    enabled: z.boolean().default(true),
+    /** Detector that scores the signal. @default 'ensemble' */
+    algorithm: z.enum(DETECTOR_ALGORITHMS).default('ensemble'),
+    /** Points in the detector's bounded baseline window. @default 64 */
+    window: z.number().int().min(4).max(100_000).default(64),
+    /**
+     * How readily an anomaly fires, from 0 (never) to 1 (always): a point is
+     * anomalous when its score is at least `1 - sensitivity`. @default 0.3
+     */
+    sensitivity: z.number().min(0).max(1).default(0.3),
+    /** Points a detector learns from before it may fire. @default 30 */
+    warmUp: z.number().int().min(0).max(1_000_000).default(30),
+    /** Quiet time after an anomaly resolves before it may fire again, in ms or a duration string. @default '5m' */
+    coolDown: durationMs('ms').default(300_000),
+    /** Events an interval needs before its rate is judged (error rate, throughput). @default 20 */
+    minSamples: z.number().int().min(1).max(1_000_000).default(20),
+    /** Time an anomaly must persist before it fires, in ms or a duration string. @default '1m' */
+    fireAfter: durationMs('ms').default(60_000),
+    /** Time a signal must stay normal before its anomaly resolves, in ms or a duration string. @default '2m' */
+    clearAfter: durationMs('ms').default(120_000),
+    /**
+     * Capacity of a resource in its own unit (bytes, percent...), which lets
+     * the trend detector estimate the time to exhaustion. @default undefined
+     */
+    capacity: z.number().positive().optional(),
+  })
+  .strict();
+
+/** What a user may pass to `SignalDetectorConfig`. */
+export type SignalDetectorConfigInput = z.input<typeof SignalDetectorConfig>;
+/** Signal detector settings after defaults are applied. */
+export type SignalDetectorConfigOutput = z.output<typeof SignalDetectorConfig>;
 
 /** Options of `PerformanceMonitor` from `@mm-orch/anomaly`. */
 export const AnomalyConfig = z
   .object({
-    /** Whether anomaly are recorded at all. @default true */
+    /** Whether anomaly detection runs at all. @default true */
     enabled: z.boolean().default(true),
+    /** Length of one aggregation interval, in ms or a duration string. @default '10s' */
+    interval: durationMs('ms')
+      .default(10_000)
+      .refine((ms) => ms >= 1, 'expected an interval of at least 1 ms'),
+    /** Intervals in the sliding window behind the per-model snapshots. @default 6 */
+    windowIntervals: z.number().int().min(1).max(1_000).default(6),
+    /** Intervals without any event before a model is reported as silent. @default 3 */
+    noDataIntervals: z.number().int().min(1).max(10_000).default(3),
+    /** Intervals without change before a busy resource gauge counts as frozen. @default 30 */
+    frozenIntervals: z.number().int().min(2).max(100_000).default(30),
+    /** Models tracked at most; events of further models are counted and dropped. @default 1000 */
+    maxModels: z.number().int().min(1).max(1_000_000).default(1_000),
+    /** Whether an unref'ed wall-clock timer calls `tick()`; off, the caller drives time. @default true */
+    timer: z.boolean().default(true),
+    /** Latency detector settings. */
+    latency: SignalDetectorConfig.prefault({}),
+    /** Error-rate detector settings. @default algorithm 'error-rate' */
+    errorRate: SignalDetectorConfig.prefault({ algorithm: 'error-rate' }),
+    /** Throughput detector settings. @default algorithm 'throughput' */
+    throughput: SignalDetectorConfig.prefault({ algorithm: 'throughput' }),
+    /**
+     * Settings per resource name (cpu, memory, eventLoopLag, gpu, kvCache or
+     * any other); a resource without an entry uses `defaultResource`.
+     */
+    resources: z.record(z.string(), SignalDetectorConfig).default({}),
+    /** Settings of a resource that has no entry in `resources`. @default algorithm 'ensemble' */
+    defaultResource: SignalDetectorConfig.prefault({}),
   })
   .strict();
 

@@ -7,6 +7,11 @@ export {
   type AnomalyConfigInput,
   type AnomalyConfigOutput,
   AnomalyConfig,
+  DETECTOR_ALGORITHMS,
+  type DetectorAlgorithm,
+  SignalDetectorConfig,
+  type SignalDetectorConfigInput,
+  type SignalDetectorConfigOutput,
 } from './anomaly-config.js';
 export { durationMs, parseDurationMs } from './duration.js';
 export {
@@ -15,9 +20,19 @@ export {
   MetricsConfig,
 } from './metrics-config.js';
 export {
+  FunctionAdapterConfig,
+  HttpAdapterConfig,
+  ModelAdapterConfig,
+  type ModelAdapterConfigOutput,
+  ModelConfig,
+  type ModelConfigOutput,
   type OrchestratorConfigInput,
   type OrchestratorConfigOutput,
   OrchestratorConfig,
+  ServerConfig,
+  SimulatedAdapterConfig,
+  SimulatedFaultConfig,
+  type SimulatedFaultConfigOutput,
 } from './orchestrator-config.js';
 export { type SecretMeta, secret, secretRegistry } from './secret.js';
 export {

@@ -1,12 +1,187 @@
 import { z } from 'zod';
 import { AlertingConfig } from './alerting-config.js';
 import { AnomalyConfig } from './anomaly-config.js';
+import { durationMs } from './duration.js';
 import { MetricsConfig } from './metrics-config.js';
+import { secret } from './secret.js';
 import { TracingConfig } from './tracing-config.js';
+
+/** HTTP server of the orchestrator. */
+export const ServerConfig = z
+  .object({
+    /** Interface to listen on. @default "127.0.0.1" */
+    host: z.string().min(1).default('127.0.0.1'),
+    /** TCP port; 0 picks a free port. @default 8080 */
+    port: z.number().int().min(0).max(65_535).default(8080),
+    /** Largest accepted request body, in bytes. @default 1048576 */
+    bodyLimit: z.number().int().positive().default(1_048_576),
+    /**
+     * Deadline of one inference request, in milliseconds (or "30s"); a
+     * request still waiting or running then gets a 504. @default 30000
+     */
+    requestTimeout: durationMs().default(30_000),
+    /**
+     * Time that a graceful shutdown waits for in-flight requests, in
+     * milliseconds (or "10s"). @default 10000
+     */
+    shutdownTimeout: durationMs().default(10_000),
+  })
+  .strict();
+
+/** Faults that a simulated model injects; all can change at run time. */
+export const SimulatedFaultConfig = z
+  .object({
+    /** Multiplier of every prefill and decode time. @default 1 */
+    slowdownFactor: z.number().positive().default(1),
+    /** Share of calls that fail, from 0 to 1. @default 0 */
+    errorRate: z.number().min(0).max(1).default(0),
+    /** Whether calls hang until the deadline or cancellation. @default false */
+    stall: z.boolean().default(false),
+    /**
+     * Bytes of memory retained on each call, to simulate a leak.
+     * @default 0
+     */
+    memoryGrowthBytes: z.number().int().min(0).default(0),
+  })
+  .strict();
+
+/** Adapter that simulates an LLM server with prefill and decode timing. */
+export const SimulatedAdapterConfig = z
+  .object({
+    type: z.literal('simulated'),
+    /** Fixed time of every call, in milliseconds. @default 5 */
+    baseLatency: durationMs().default(5),
+    /** Prefill time per input token, in milliseconds. @default 0.05 */
+    prefillPerToken: z.number().min(0).default(0.05),
+    /** Decode time per output token, in milliseconds. @default 2 */
+    decodePerToken: z.number().min(0).default(2),
+    /**
+     * Extra time per additional request in a batch, as a share of one
+     * request's time (0.1 = each extra request adds 10%). @default 0.1
+     */
+    batchOverhead: z.number().min(0).default(0.1),
+    /** Output tokens when a request sets no `max_tokens`. @default 16 */
+    defaultMaxTokens: z.number().int().positive().default(16),
+    /** Relative random spread of each duration, 0 to 1. @default 0.1 */
+    jitter: z.number().min(0).max(1).default(0.1),
+    /** Time that loading the model takes, in milliseconds. @default 0 */
+    loadTime: durationMs().default(0),
+    /** Faults active from the start. @default {} */
+    faults: SimulatedFaultConfig.prefault({}),
+  })
+  .strict();
+
+/** Adapter that forwards requests to an OpenAI-compatible server. */
+export const HttpAdapterConfig = z
+  .object({
+    type: z.literal('http'),
+    /** Base URL of the upstream, e.g. "http://127.0.0.1:8000/v1". */
+    url: z.url({ protocol: /^https?$/ }),
+    /** Bearer token sent to the upstream; redacted when printed. */
+    apiKey: secret(z.string().min(1)).optional(),
+    /**
+     * Model name sent upstream; defaults to the model's own name.
+     */
+    upstreamModel: z.string().min(1).optional(),
+    /** Timeout of one upstream call, in milliseconds. @default 60000 */
+    timeout: durationMs().default(60_000),
+  })
+  .strict();
+
+/**
+ * Adapter that calls an async function registered in code under `name`
+ * (see `createOrchestrator({ functions })` in the app).
+ */
+export const FunctionAdapterConfig = z
+  .object({
+    type: z.literal('function'),
+    /** Name of the registered function; defaults to the model's name. */
+    name: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** How a model is served, chosen by `type`. */
+export const ModelAdapterConfig = z.discriminatedUnion('type', [
+  SimulatedAdapterConfig,
+  HttpAdapterConfig,
+  FunctionAdapterConfig,
+]);
+
+/** One model served by the orchestrator. */
+export const ModelConfig = z
+  .object({
+    /** Name that clients send in the `model` field. */
+    name: z.string().regex(/^[A-Za-z0-9._:/-]+$/, {
+      message: 'expected letters, digits or . _ : / -',
+    }),
+    /** Backend of this model. */
+    adapter: ModelAdapterConfig,
+    /** Whether the model loads when the app starts. @default true */
+    loadOnStart: z.boolean().default(true),
+    /** Most requests sent to the model in one call. @default 8 */
+    maxBatchSize: z.number().int().positive().default(8),
+    /**
+     * Longest time the first request of a batch waits for others, in
+     * milliseconds; 0 sends whatever is queued at once. @default 5
+     */
+    maxBatchDelay: durationMs().default(5),
+    /**
+     * Most requests waiting for the model; more get a 429. @default 256
+     */
+    queueLimit: z.number().int().min(0).default(256),
+    /** Batches running at the same time. @default 1 */
+    concurrency: z.number().int().positive().default(1),
+    /** Response cache; `size: 0` turns it off. */
+    cache: z
+      .object({
+        /** Time an entry stays valid, in milliseconds. @default 60000 */
+        ttl: durationMs().default(60_000),
+        /** Most entries kept (least recently used go first). @default 1000 */
+        size: z.number().int().min(0).default(1000),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+/** Two simulated models, so the app runs with no config file. */
+const DEFAULT_MODELS = [
+  {
+    name: 'sim-chat',
+    adapter: { type: 'simulated' as const },
+  },
+  {
+    name: 'sim-code',
+    adapter: {
+      type: 'simulated' as const,
+      prefillPerToken: 0.08,
+      decodePerToken: 1.5,
+    },
+  },
+];
 
 /** Configuration of the example orchestrator app and its monitoring. */
 export const OrchestratorConfig = z
   .object({
+    /** HTTP server. @default {} */
+    server: ServerConfig.prefault({}),
+    /** Served models. @default two simulated models, sim-chat and sim-code */
+    models: z
+      .array(ModelConfig)
+      .default(() => DEFAULT_MODELS.map((model) => ModelConfig.parse(model)))
+      .superRefine((models, ctx) => {
+        const seen = new Set<string>();
+        for (const [index, model] of models.entries()) {
+          if (seen.has(model.name)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [index, 'name'],
+              message: `duplicate model name "${model.name}": give each model its own name`,
+            });
+          }
+          seen.add(model.name);
+        }
+      }),
     metrics: MetricsConfig.prefault({}),
     tracing: TracingConfig.prefault({}),
     anomaly: AnomalyConfig.prefault({}),
@@ -18,3 +193,9 @@ export const OrchestratorConfig = z
 export type OrchestratorConfigInput = z.input<typeof OrchestratorConfig>;
 /** Orchestrator options after defaults are applied. */
 export type OrchestratorConfigOutput = z.output<typeof OrchestratorConfig>;
+/** One model's options after defaults are applied. */
+export type ModelConfigOutput = z.output<typeof ModelConfig>;
+/** A model adapter's options after defaults are applied. */
+export type ModelAdapterConfigOutput = z.output<typeof ModelAdapterConfig>;
+/** Simulated faults after defaults are applied. */
+export type SimulatedFaultConfigOutput = z.output<typeof SimulatedFaultConfig>;
