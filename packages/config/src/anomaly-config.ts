@@ -4,6 +4,7 @@ import { durationMs } from './duration.js';
 /** Names of the streaming detectors that `@mm-orch/anomaly` provides. */
 export const DETECTOR_ALGORITHMS = [
   'ensemble',
+  'suppressed-quantile',
   'ewma',
   'robust',
   'quantile',
@@ -68,7 +69,7 @@ export const AnomalyConfig = z
     windowIntervals: z.number().int().min(1).max(1_000).default(6),
     /** Intervals without any event before a model is reported as silent. @default 3 */
     noDataIntervals: z.number().int().min(1).max(10_000).default(3),
-    /** Intervals without change before a busy resource gauge counts as frozen. @default 30 */
+    /** Identical samples in a row after which a resource gauge that used to change counts as frozen. @default 30 */
     frozenIntervals: z.number().int().min(2).max(100_000).default(30),
     /** Models tracked at most; events of further models are counted and dropped. @default 1000 */
     maxModels: z.number().int().min(1).max(1_000_000).default(1_000),

@@ -128,7 +128,7 @@ export const ModelConfig = z
     /**
      * Most requests waiting for the model; more get a 429. @default 256
      */
-    queueLimit: z.number().int().min(0).default(256),
+    queueLimit: z.number().int().positive().default(256),
     /** Batches running at the same time. @default 1 */
     concurrency: z.number().int().positive().default(1),
     /** Response cache; `size: 0` turns it off. */
@@ -141,6 +141,21 @@ export const ModelConfig = z
       })
       .strict()
       .prefault({}),
+  })
+  .strict();
+
+/** Sampling of process resources (CPU, memory, event-loop lag, GPU). */
+export const ResourceSamplingConfig = z
+  .object({
+    /** Whether resources are sampled. @default true */
+    enabled: z.boolean().default(true),
+    /** Time between two samples, in milliseconds (or "5s"). @default 5000 */
+    interval: durationMs().default(5_000),
+    /**
+     * Whether GPUs are sampled through `nvidia-smi` when it is installed.
+     * @default true
+     */
+    gpu: z.boolean().default(true),
   })
   .strict();
 
@@ -182,6 +197,8 @@ export const OrchestratorConfig = z
           seen.add(model.name);
         }
       }),
+    /** Resource sampling. @default {} */
+    resources: ResourceSamplingConfig.prefault({}),
     metrics: MetricsConfig.prefault({}),
     tracing: TracingConfig.prefault({}),
     anomaly: AnomalyConfig.prefault({}),

@@ -11,8 +11,21 @@ export interface SecretMeta {
  */
 export const secretRegistry = z.registry<SecretMeta>();
 
-/** Marks a schema as secret (a token, a webhook URL, a routing key). */
+/**
+ * Marks a schema as secret (a token, a webhook URL, a routing key), so
+ * `redactConfig`, `ConfigError` and the printed form of a parsed config
+ * show `[redacted]` in place of its value. Wrappers added afterwards
+ * (`.optional()`, `.default()`) and clones (`.describe()`) keep the mark.
+ */
 export function secret<T extends z.ZodType>(schema: T): T {
   secretRegistry.add(schema, { secret: true });
   return schema;
+}
+
+/**
+ * Tells whether `schema` itself was marked with `secret()`, either directly
+ * or as a clone of a marked schema. Wrappers are not looked through.
+ */
+export function isSecret(schema: z.core.$ZodType): boolean {
+  return secretRegistry.get(schema)?.secret === true;
 }

@@ -1,5 +1,108 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { destination, pino } from 'pino';
+import { planDemo } from '../demo/demo-plan.js';
+import { formatDemoSummary } from '../demo/format-demo-summary.js';
+import { findIncident } from '../demo/incidents.js';
+import { runDemo } from '../demo/run-demo.js';
+import {
+  type CommandIo,
+  processIo,
+  reportCommandError,
+} from '../replay/command-io.js';
+import {
+  parseCommandOptions,
+  readPositive,
+} from '../replay/parse-command-options.js';
+import { loadTrace } from '../replay/parse-trace.js';
+import { ReplayError } from '../replay/replay-error.js';
+import { writeReport } from '../report/write-report.js';
+
+const USAGE =
+  'usage: mm-orch demo [--incident slowdown|errors|stall|leak|none] [--speed N] [--duration S] [--report FILE]';
+
+const OPTIONS = {
+  incident: { type: 'string' },
+  speed: { type: 'string' },
+  duration: { type: 'string' },
+  report: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const APP_DIR = fileURLToPath(new URL('../../', import.meta.url));
+const TRACES = {
+  conv: 'AzureLLMInferenceTrace_conv.csv',
+  code: 'AzureLLMInferenceTrace_code.csv',
+};
+const MODELS = { conv: 'conv', code: 'code' };
+
 /** Runs the `mm-orch demo` command and returns its exit code. */
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('mm-orch demo: not implemented yet\n');
-  return 1;
+export async function run(
+  argv: string[],
+  io: CommandIo = processIo,
+): Promise<number> {
+  try {
+    return await demoCommand(argv, io);
+  } catch (error) {
+    return reportCommandError('demo', error, io);
+  }
+}
+
+async function demoCommand(argv: string[], io: CommandIo): Promise<number> {
+  const values = parseCommandOptions(argv, OPTIONS);
+  if (values.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const incident = findIncident(String(values.incident ?? 'slowdown'));
+  const speed = readPositive(values, 'speed', 60);
+  const durationS = readPositive(values, 'duration', Number.NaN);
+  const reportPath = resolve(
+    typeof values.report === 'string'
+      ? values.report
+      : defaultReportPath(incident?.name ?? 'none'),
+  );
+  if (typeof values.report === 'boolean') {
+    throw new ReplayError('INVALID_ARGUMENT', `--report needs a FILE; ${USAGE}`);
+  }
+  const reportDir = resolve(reportPath, '..');
+
+  const [conv, code] = await Promise.all([
+    loadTrace(resolve(APP_DIR, 'data/traces', TRACES.conv)),
+    loadTrace(resolve(APP_DIR, 'data/traces', TRACES.code)),
+  ]);
+  const plan = planDemo({
+    traces: [
+      { model: MODELS.conv, file: TRACES.conv, trace: conv },
+      { model: MODELS.code, file: TRACES.code, trace: code },
+    ],
+    speed,
+    ...(Number.isNaN(durationS) ? {} : { durationMs: durationS * 1_000 }),
+    incident,
+  });
+
+  const logPath = resolve(reportDir, 'demo.log');
+  const logDestination = destination({ dest: logPath, mkdir: true, sync: true });
+  const logger = pino({ name: 'mm-orch', level: 'warn' }, logDestination);
+  io.stderr.write(
+    `mm-orch demo: ${plan.workloads.map((w) => `${w.requests.length} ${w.model} requests`).join(' and ')} at ${speed}x, about ${(plan.wallMs / 1_000).toFixed(0)} s; incident: ${incident?.description ?? 'none'}; logs: ${logPath}\n`,
+  );
+
+  const result = await runDemo({
+    plan,
+    incident,
+    speed,
+    models: MODELS,
+    reportDir,
+    progress: io.stderr,
+    logger,
+  });
+  const written = await writeReport(result, reportPath);
+  io.stdout.write(`${formatDemoSummary(result)}\nreport: ${written}\n`);
+  return 0;
+}
+
+function defaultReportPath(incident: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return resolve(APP_DIR, 'reports', `demo-${incident}-${stamp}.html`);
 }

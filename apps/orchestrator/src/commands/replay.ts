@@ -1,5 +1,107 @@
+import { basename } from 'node:path';
+import { startDemoHost } from '../demo/demo-host.js';
+import { type CommandIo, processIo, reportCommandError } from '../replay/command-io.js';
+import {
+  parseCommandOptions,
+  readPositive,
+} from '../replay/parse-command-options.js';
+import { loadTrace } from '../replay/parse-trace.js';
+import { ProgressLine } from '../replay/progress-line.js';
+import { ReplayError } from '../replay/replay-error.js';
+import { ReplayStats } from '../replay/replay-stats.js';
+import { replayTrace } from '../replay/replay-trace.js';
+import { formatSummaryTable } from '../report/summary-table.js';
+
+const USAGE =
+  'usage: mm-orch replay --trace FILE [--target URL] [--speed N] [--model NAME] [--concurrency N] [--time-limit S] [--request-timeout S] [--stream-every N]';
+
+const OPTIONS = {
+  trace: { type: 'string' },
+  target: { type: 'string' },
+  speed: { type: 'string' },
+  model: { type: 'string' },
+  concurrency: { type: 'string' },
+  'time-limit': { type: 'string' },
+  'request-timeout': { type: 'string' },
+  'stream-every': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** Runs the `mm-orch replay` command and returns its exit code. */
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('mm-orch replay: not implemented yet\n');
-  return 1;
+export async function run(
+  argv: string[],
+  io: CommandIo = processIo,
+): Promise<number> {
+  try {
+    return await replayCommand(argv, io);
+  } catch (error) {
+    return reportCommandError('replay', error, io);
+  }
+}
+
+async function replayCommand(argv: string[], io: CommandIo): Promise<number> {
+  const values = parseCommandOptions(argv, OPTIONS);
+  if (values.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const tracePath = values.trace;
+  if (typeof tracePath !== 'string') {
+    throw new ReplayError('INVALID_ARGUMENT', `missing --trace FILE; ${USAGE}`);
+  }
+
+  const speed = readPositive(values, 'speed', 1);
+  const concurrency = readPositive(values, 'concurrency', 256, true);
+  const requestTimeoutS = readPositive(values, 'request-timeout', 30);
+  const streamEvery = readPositive(values, 'stream-every', 1, true);
+  const { requests } = await loadTrace(tracePath);
+  const traceMs = requests.at(-1)!.offsetMs / speed;
+  const timeLimitS = readPositive(
+    values,
+    'time-limit',
+    Math.ceil(traceMs / 1_000) + requestTimeoutS + 10,
+  );
+
+  const host =
+    typeof values.target === 'string' ? undefined : await startDemoHost();
+  const target = typeof values.target === 'string' ? values.target : host!.url;
+  try {
+    io.stderr.write(
+      `replaying ${requests.length} requests of ${basename(tracePath)} against ${target} at ${speed}x (about ${(traceMs / 1_000).toFixed(0)} s)\n`,
+    );
+    const stats = new ReplayStats();
+    const progress = new ProgressLine(io.stderr, stats, traceMs);
+    progress.start();
+    const summary = await replayTrace({
+      target,
+      ...(typeof values.model === 'string' ? { model: values.model } : {}),
+      requests,
+      speed,
+      concurrency,
+      timeLimitMs: timeLimitS * 1_000,
+      requestTimeoutMs: requestTimeoutS * 1_000,
+      streamEvery: values['stream-every'] === undefined ? 0 : streamEvery,
+      onSend: () => stats.addSent(),
+      onResult: (result) => stats.add(result),
+    }).finally(() => progress.stop());
+
+    const tables = stats
+      .models()
+      .map((model) => stats.summary(model, summary.elapsedMs));
+    io.stdout.write(`${formatSummaryTable(tables)}\n`);
+    if (summary.timeLimitReached) {
+      io.stdout.write(
+        `time limit of ${timeLimitS} s reached: ${summary.cancelled} requests cut off\n`,
+      );
+    }
+    if (summary.sent > 0 && summary.completed === 0) {
+      io.stderr.write(
+        `mm-orch replay: none of the ${summary.sent} requests succeeded; check the target and --model\n`,
+      );
+      return 1;
+    }
+    return 0;
+  } finally {
+    await host?.stop();
+  }
 }

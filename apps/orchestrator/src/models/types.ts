@@ -18,6 +18,8 @@ export interface GenerationRequest {
   maxTokens: number | undefined;
   /** Sampling temperature, as sent by the client. */
   temperature: number | undefined;
+  /** Request body as the client sent it, for adapters that forward it. */
+  body: Record<string, unknown>;
   /** Input size in tokens, estimated when the adapter cannot count. */
   inputTokens: number;
   /** Called with each output text piece, for streaming responses. */

@@ -3,14 +3,26 @@ const DATE_TIME_PATTERN =
 const NUMBER_PATTERN = /^\d+(?:\.\d+)?$/;
 
 /**
- * Parses a trace timestamp into milliseconds. Accepts a date-time such as
+ * A timestamp in milliseconds, split into whole milliseconds and the rest,
+ * because one double of epoch milliseconds (about 1.7e12) cannot keep the
+ * 100 ns steps of the Azure traces.
+ */
+export interface SplitTimestamp {
+  /** Whole milliseconds. */
+  wholeMs: number;
+  /** Fraction of a millisecond, from 0 up to 1. */
+  fractionMs: number;
+}
+
+/**
+ * Parses a trace timestamp. Accepts a date-time such as
  * `2023-11-16 18:15:46.6805900` (any number of fractional digits, UTC unless
  * an offset is given) or a plain number of seconds. Returns `undefined` for
  * anything else.
  */
-export function parseTimestampMs(text: string): number | undefined {
+export function parseTimestamp(text: string): SplitTimestamp | undefined {
   if (NUMBER_PATTERN.test(text)) {
-    return Number(text) * 1_000;
+    return split(Number(text) * 1_000);
   }
 
   const match = DATE_TIME_PATTERN.exec(text);
@@ -26,6 +38,12 @@ export function parseTimestampMs(text: string): number | undefined {
     return undefined;
   }
 
-  const fractionMs = fraction ? Number(`0.${fraction}`) * 1_000 : 0;
-  return wholeMs + fractionMs;
+  const ms = fraction ? Number(`0.${fraction}`) * 1_000 : 0;
+  const { wholeMs: extraMs, fractionMs } = split(ms);
+  return { wholeMs: wholeMs + extraMs, fractionMs };
+}
+
+function split(ms: number): SplitTimestamp {
+  const wholeMs = Math.floor(ms);
+  return { wholeMs, fractionMs: ms - wholeMs };
 }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseTimestampMs } from './parse-timestamp.js';
+import { parseTimestamp, type SplitTimestamp } from './parse-timestamp.js';
 import { TraceError } from './trace-error.js';
 
 /** One request of a trace, with its arrival time relative to the first. */
@@ -10,6 +10,14 @@ export interface TraceRequest {
   inputTokens: number;
   /** Number of tokens the model generated. */
   outputTokens: number;
+}
+
+/** A parsed trace: its requests and when the first one arrived. */
+export interface Trace {
+  /** Arrival time of the first request, in ms since the epoch. */
+  firstMs: number;
+  /** Requests sorted by arrival. */
+  requests: TraceRequest[];
 }
 
 /** The column names of each supported trace layout, in file order. */
@@ -23,16 +31,16 @@ const TOKEN_PATTERN = /^\d+$/;
 /**
  * Parses the text of a trace CSV: the Azure LLM inference layout
  * (`TIMESTAMP,ContextTokens,GeneratedTokens`) or the generic
- * `timestamp,input_tokens,output_tokens` one. Rows are returned sorted by
- * arrival. Throws a `TraceError` that names `source`, the line and the value
+ * `timestamp,input_tokens,output_tokens` one. Requests come out sorted by
+ * arrival, with offsets from the first. Throws a `TraceError` that names `source`, the line and the value
  * for the first malformed line.
  */
-export function parseTrace(text: string, source: string): TraceRequest[] {
+export function parseTrace(text: string, source: string): Trace {
   const lines = text.split(/\r?\n/);
   const header = (lines[0] ?? '').trim();
   checkHeader(header, source);
 
-  const rows: { timeMs: number; input: number; output: number }[] = [];
+  const rows: { time: SplitTimestamp; input: number; output: number }[] = [];
   for (let index = 1; index < lines.length; index++) {
     const line = (lines[index] ?? '').trim();
     if (line === '') {
@@ -47,20 +55,26 @@ export function parseTrace(text: string, source: string): TraceRequest[] {
     );
   }
 
-  rows.sort((a, b) => a.timeMs - b.timeMs);
-  const firstMs = rows[0]!.timeMs;
-  return rows.map((row) => ({
-    offsetMs: row.timeMs - firstMs,
+  rows.sort(
+    (a, b) =>
+      a.time.wholeMs - b.time.wholeMs || a.time.fractionMs - b.time.fractionMs,
+  );
+  const first = rows[0]!.time;
+  const offsetOf = (time: SplitTimestamp) =>
+    time.wholeMs - first.wholeMs + (time.fractionMs - first.fractionMs);
+  const requests = rows.map((row) => ({
+    offsetMs: offsetOf(row.time),
     inputTokens: row.input,
     outputTokens: row.output,
   }));
+  return { firstMs: first.wholeMs + first.fractionMs, requests };
 }
 
 /**
  * Reads and parses a trace file (see `parseTrace`). Throws a `TraceError`
  * when the file is missing, unreadable or malformed.
  */
-export async function loadTrace(path: string): Promise<TraceRequest[]> {
+export async function loadTrace(path: string): Promise<Trace> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -112,8 +126,8 @@ function parseRow(line: string, lineNumber: number, source: string) {
   }
 
   const [timestamp, input, output] = fields as [string, string, string];
-  const timeMs = parseTimestampMs(timestamp);
-  if (timeMs === undefined) {
+  const time = parseTimestamp(timestamp);
+  if (time === undefined) {
     throw new TraceError(
       'TRACE_MALFORMED',
       `${where}: invalid timestamp ${JSON.stringify(timestamp)}, expected "YYYY-MM-DD HH:MM:SS.fff" or seconds`,
@@ -121,7 +135,7 @@ function parseRow(line: string, lineNumber: number, source: string) {
   }
 
   return {
-    timeMs,
+    time,
     input: parseTokens(input, 'input token count', where),
     output: parseTokens(output, 'output token count', where),
   };

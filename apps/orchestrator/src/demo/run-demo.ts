@@ -1,0 +1,168 @@
+import { performance } from 'node:perf_hooks';
+import type { Logger } from '@mm-orch/config';
+import type { ProgressStream } from '../replay/progress-line.js';
+import { ProgressLine } from '../replay/progress-line.js';
+import { ReplayStats } from '../replay/replay-stats.js';
+import { replayTrace } from '../replay/replay-trace.js';
+import {
+  classifyAnomalies,
+  type ObservedAnomaly,
+} from './classify-anomalies.js';
+import { demoConfig } from './demo-config.js';
+import { startDemoHost } from './demo-host.js';
+import type { DemoPlan } from './demo-plan.js';
+import type { DemoAlert, DemoResult, IncidentWindow } from './demo-result.js';
+import { type Incident, NO_FAULTS } from './incidents.js';
+
+/** Options of `runDemo`. */
+export interface RunDemoOptions {
+  /** What to replay and when the incident is active. */
+  plan: DemoPlan;
+  /** Injected incident, if any. */
+  incident: Incident | undefined;
+  /** Replay speed-up over the traces' real time. */
+  speed: number;
+  /** Names of the conv and the code model. */
+  models: { conv: string; code: string };
+  /** Directory for the alert log. */
+  reportDir: string;
+  /** Where the progress line and the addresses go. */
+  progress: ProgressStream;
+  /** Logger of the orchestrator. */
+  logger?: Logger;
+  /** Maximum requests in flight per model. @default 512 */
+  concurrency?: number;
+  /** Stream every Nth request to measure time to first token. @default 200 */
+  streamEvery?: number;
+}
+
+/**
+ * Runs the demo: starts the orchestrator with two simulated models, replays
+ * the planned workloads against it at once, switches the incident's faults
+ * on and off at the planned times, and collects the anomalies and delivered
+ * alerts. Resolves with everything the summary and the report show.
+ */
+export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
+  const { plan, incident, speed } = options;
+  const startedAt = new Date();
+  // Event times of anomaly detection run `speed` times faster than the wall
+  // clock, so detection settings read in the traces' own time.
+  const clockStart = performance.now();
+  const epochAtStart = Date.now();
+  const host = await startDemoHost({
+    config: demoConfig(options),
+    clock: () => epochAtStart + (performance.now() - clockStart) * speed,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+
+  const observed: ObservedAnomaly[] = [];
+  const alerts: DemoAlert[] = [];
+  const alertsByDestination: Record<string, number> = {};
+  let origin = performance.now();
+  const sinceOrigin = () => performance.now() - origin;
+  host.onAnomaly((event) => {
+    if (event.status === 'firing') {
+      observed.push({ ...event, atMs: sinceOrigin() });
+    }
+  });
+  host.onAlert((alert) => {
+    alerts.push({ ...alert, atMs: sinceOrigin() });
+    alertsByDestination[alert.destination] =
+      (alertsByDestination[alert.destination] ?? 0) + 1;
+  });
+
+  const incidentWindow = describeIncident(incident, plan, options.models);
+  const timers: NodeJS.Timeout[] = [];
+  const stats = new ReplayStats();
+  const progress = new ProgressLine(options.progress, stats, plan.wallMs);
+  try {
+    options.progress.write(
+      `orchestrator: ${host.url}  metrics: ${host.metricsUrl}  status: ${host.statusUrl}\n`,
+    );
+    origin = performance.now();
+    if (incidentWindow) {
+      timers.push(
+        ...scheduleIncident(host.setFaults, incident!, incidentWindow),
+      );
+    }
+    progress.start();
+
+    const replays = plan.workloads.map((workload) =>
+      replayTrace({
+        target: host.url,
+        model: workload.model,
+        requests: workload.requests,
+        speed,
+        originMs: origin,
+        concurrency: options.concurrency ?? 512,
+        streamEvery: options.streamEvery ?? 200,
+        timeLimitMs: plan.wallMs + 30_000,
+        requestTimeoutMs: 30_000,
+        onSend: () => stats.addSent(),
+        onResult: (result) => stats.add(result),
+      }),
+    );
+    const summaries = await Promise.all(replays).finally(() => progress.stop());
+    await host.flushAlerts();
+
+    const elapsedMs = Math.max(...summaries.map((s) => s.elapsedMs));
+    return {
+      startedAt: startedAt.toISOString(),
+      speed,
+      elapsedMs,
+      traces: plan.workloads.map((w) => ({
+        model: w.model,
+        file: w.file,
+        requests: w.requests.length,
+      })),
+      incident: incidentWindow,
+      summaries: stats.models().map((model) => stats.summary(model, elapsedMs)),
+      timelines: Object.fromEntries(
+        stats.models().map((model) => [model, stats.timeline(model, elapsedMs)]),
+      ),
+      anomalies: classifyAnomalies(
+        observed,
+        incidentWindow && {
+          ...incidentWindow,
+          processWide: (incident?.faults.memoryGrowthBytes ?? 0) > 0,
+        },
+      ),
+      alerts,
+      alertsByDestination,
+      metricsUrl: host.metricsUrl,
+      statusUrl: host.statusUrl,
+    };
+  } finally {
+    for (const timer of timers) {
+      clearTimeout(timer);
+    }
+    await host.stop();
+  }
+}
+
+function describeIncident(
+  incident: Incident | undefined,
+  plan: DemoPlan,
+  models: RunDemoOptions['models'],
+): IncidentWindow | undefined {
+  if (!incident || !plan.incidentWindow) {
+    return undefined;
+  }
+  return {
+    name: incident.name,
+    description: incident.description,
+    model: models[incident.target],
+    ...plan.incidentWindow,
+  };
+}
+
+function scheduleIncident(
+  setFaults: (model: string, faults: object) => void,
+  incident: Incident,
+  window: IncidentWindow,
+): NodeJS.Timeout[] {
+  return [
+    setTimeout(() => setFaults(window.model, incident.faults), window.startMs),
+    setTimeout(() => setFaults(window.model, NO_FAULTS), window.endMs),
+  ];
+}

@@ -1,0 +1,310 @@
+import { type AnomalyEvent, PerformanceMonitor } from '@mm-orch/anomaly';
+import { AlertRouter, createDestination } from '@mm-orch/alerts';
+import {
+  AlertingConfig,
+  type Logger,
+  type OrchestratorConfigOutput,
+  parseConfig,
+} from '@mm-orch/config';
+import { PrometheusExporter } from '@mm-orch/metrics';
+import { OTelTracer } from '@mm-orch/tracing';
+import type { Span } from '@opentelemetry/api';
+import type { RequestInfo, RequestMonitor } from '../inference/request-monitor.js';
+import type { RuntimeHooks } from '../models/model-runtime.js';
+import { anomalyAlert } from './anomaly-alert.js';
+import { type ComponentName, FailureTracker } from './failure-tracker.js';
+import { LifecycleRecorder } from './lifecycle-recorder.js';
+import { type DeliveryListener, ObservedDestination } from './observed-destination.js';
+import { RequestObservation, type RequestSinks } from './request-observation.js';
+import { ResourceSampler, type ResourceSample } from './resource-sampler.js';
+import { type ComponentStatus, componentStatus } from './component-status.js';
+
+/** Options of the monitoring layer. */
+export interface MonitoringOptions {
+  config: OrchestratorConfigOutput;
+  logger: Logger;
+  /** Clock of event times fed to the performance monitor, ms since epoch. */
+  clock: () => number;
+}
+
+/** Receives each anomaly event; must not throw. */
+export type AnomalyListener = (event: AnomalyEvent) => void;
+
+/**
+ * Wires requests, batches, lifecycle changes and resource samples into
+ * metrics, tracing, anomaly detection and alerting. Every call into a
+ * component runs through a `FailureTracker`, so monitoring never throws into
+ * a request and a broken component shows in `status()`.
+ */
+export class Monitoring {
+  readonly failures: FailureTracker;
+  readonly hooks: RuntimeHooks<RequestMonitor>;
+  readonly exporter: PrometheusExporter | undefined;
+  readonly tracer: OTelTracer | undefined;
+  readonly monitor: PerformanceMonitor | undefined;
+  readonly router: AlertRouter | undefined;
+  private readonly sinks: RequestSinks;
+  private readonly sampler: ResourceSampler | undefined;
+  private readonly anomalyListeners = new Set<AnomalyListener>();
+  private readonly deliveryListeners = new Set<DeliveryListener>();
+  private lastSample: ResourceSample | undefined;
+  private startError: string | undefined;
+  private readonly lifecycle: LifecycleRecorder;
+
+  constructor(private readonly options: MonitoringOptions) {
+    const { config, logger, clock } = options;
+    this.failures = new FailureTracker(logger);
+    this.exporter = config.metrics.enabled
+      ? new PrometheusExporter({ ...config.metrics, logger })
+      : undefined;
+    this.tracer = config.tracing.enabled
+      ? new OTelTracer({ ...config.tracing, logger })
+      : undefined;
+    this.monitor = config.anomaly.enabled
+      ? new PerformanceMonitor({ ...config.anomaly, logger, clock })
+      : undefined;
+    this.router = config.alerting.enabled ? this.createRouter() : undefined;
+    this.monitor?.subscribe((event) => this.onAnomaly(event));
+
+    this.sinks = {
+      exporter: this.exporter,
+      tracer: this.tracer,
+      monitor: this.monitor,
+      failures: this.failures,
+      clock,
+    };
+    this.lifecycle = new LifecycleRecorder(this.exporter, this.failures);
+    this.hooks = {
+      lifecycle: (model, from, to) => this.lifecycle.record(model, from, to),
+      batchStarted: (model, items) => this.onBatch(model, items),
+      queueChanged: (model, waiting, running) =>
+        this.onQueueChanged(model, waiting, running),
+    };
+    this.sampler = config.resources.enabled
+      ? new ResourceSampler({
+          intervalMs: config.resources.interval,
+          gpu: config.resources.gpu,
+          onSample: (sample) => this.onResourceSample(sample),
+          onError: (error) => this.failures.record('resources', error),
+        })
+      : undefined;
+  }
+
+  /** Starts the monitoring of one request. */
+  startRequest(info: RequestInfo): RequestMonitor {
+    return new RequestObservation(this.sinks, info);
+  }
+
+  /** Calls `listener` with each anomaly event; returns an unsubscribe. */
+  onAnomalyEvent(listener: AnomalyListener): () => void {
+    this.anomalyListeners.add(listener);
+    return () => this.anomalyListeners.delete(listener);
+  }
+
+  /** Calls `listener` with each delivered alert; returns an unsubscribe. */
+  onAlertDelivered(listener: DeliveryListener): () => void {
+    this.deliveryListeners.add(listener);
+    return () => this.deliveryListeners.delete(listener);
+  }
+
+  /** Returns the scrape URL of the metrics endpoint, or "" when off. */
+  metricsUrl(): string {
+    return this.exporter?.getStatus().serving?.url ?? '';
+  }
+
+  /**
+   * Starts the scrape endpoint and the resource sampler. A scrape endpoint
+   * that fails to start is logged and shown in `status()`; the app serves
+   * on without it.
+   */
+  async start(): Promise<void> {
+    this.sampler?.start();
+    if (!this.exporter) {
+      return;
+    }
+    try {
+      await this.exporter.start();
+    } catch (error) {
+      this.startError = error instanceof Error ? error.message : String(error);
+      this.failures.record('metrics', error);
+    }
+  }
+
+  /** Stops the sampler and scrape endpoint and flushes traces and alerts. */
+  async stop(timeoutMs: number): Promise<void> {
+    this.sampler?.stop();
+    this.monitor?.close();
+    const steps: Array<[ComponentName, () => Promise<unknown> | undefined]> = [
+      ['tracing', () => this.tracer?.shutdown()],
+      ['alerting', () => this.router?.close(timeoutMs)],
+      ['metrics', () => this.exporter?.stop()],
+    ];
+    await Promise.all(
+      steps.map(([component, step]) =>
+        Promise.resolve()
+          .then(step)
+          .catch((error: unknown) => this.failures.record(component, error)),
+      ),
+    );
+  }
+
+  /** Returns each component's status, with the app's failure counts. */
+  status(): Record<ComponentName, ComponentStatus> {
+    const own = (name: ComponentName, get: () => unknown) =>
+      this.failures.run(name, get, { unavailable: true });
+    return {
+      metrics: componentStatus(
+        this.exporter !== undefined,
+        this.failures.get('metrics'),
+        this.exporter && own('metrics', () => this.exporter?.getStatus()),
+        this.startError,
+      ),
+      tracing: componentStatus(
+        this.tracer !== undefined,
+        this.failures.get('tracing'),
+        this.tracer && own('tracing', () => this.tracer?.getStatus()),
+      ),
+      anomaly: componentStatus(
+        this.monitor !== undefined,
+        this.failures.get('anomaly'),
+        this.monitor && own('anomaly', () => this.monitor?.getStatus()),
+      ),
+      alerting: componentStatus(
+        this.router !== undefined,
+        this.failures.get('alerting'),
+        this.router && own('alerting', () => this.router?.getStatus()),
+      ),
+      resources: componentStatus(
+        this.sampler !== undefined,
+        this.failures.get('resources'),
+        this.lastSample ?? null,
+      ),
+    };
+  }
+
+  private createRouter(): AlertRouter {
+    const { config, logger } = this.options;
+    // With no destination configured, alerts go to an in-memory one, so
+    // they still show in `GET /alerts` and reach `onAlertDelivered`.
+    const alerting = parseConfig(AlertingConfig, {
+      ...config.alerting,
+      destinations:
+        config.alerting.destinations.length > 0
+          ? config.alerting.destinations
+          : [{ type: 'memory', name: 'memory' }],
+    });
+    const { destinations, ...rest } = alerting;
+    const observed = destinations.map(
+      (destination) =>
+        new ObservedDestination(
+          createDestination(destination, { logger, stdout: process.stdout }, {}),
+          (delivery) => this.onDelivered(delivery),
+          destination.rateLimit,
+        ),
+    );
+    return new AlertRouter({ ...rest, destinations: observed, logger });
+  }
+
+  private onAnomaly(event: AnomalyEvent): void {
+    this.options.logger.warn(
+      {
+        anomaly: event.id,
+        status: event.status,
+        signal: event.signal,
+        model: event.model,
+        resource: event.resource,
+        observed: event.observed,
+        expected: event.expected,
+      },
+      `anomaly ${event.status}: ${event.signal} of ${event.model}`,
+    );
+    for (const listener of this.anomalyListeners) {
+      this.failures.run('anomaly', () => listener(event), undefined);
+    }
+    const router = this.router;
+    if (router) {
+      this.failures.run('alerting', () => router.send(anomalyAlert(event)), undefined);
+    }
+  }
+
+  private onDelivered(delivery: Parameters<DeliveryListener>[0]): void {
+    for (const listener of this.deliveryListeners) {
+      this.failures.run('alerting', () => listener(delivery), undefined);
+    }
+  }
+
+  private onBatch(
+    model: string,
+    items: Parameters<RuntimeHooks<RequestMonitor>['batchStarted']>[1],
+  ) {
+    const members: Span[] = [];
+    for (const item of items) {
+      item.context.batched(items.length);
+      const span = (item.context as RequestObservation).modelSpan;
+      if (span) {
+        members.push(span);
+      }
+    }
+    const tracer = this.tracer;
+    if (!tracer || members.length === 0) {
+      return NO_BATCH;
+    }
+
+    const batch = this.failures.run(
+      'tracing',
+      () => tracer.startBatchSpan({ model, members }),
+      undefined,
+    );
+    return {
+      end: (error?: unknown) =>
+        this.failures.run('tracing', () => batch?.end(error), undefined),
+    };
+  }
+
+  private onQueueChanged(model: string, waiting: number, running: number): void {
+    const exporter = this.exporter;
+    if (!exporter) {
+      return;
+    }
+    this.failures.run(
+      'metrics',
+      () => {
+        exporter.setWaiting(model, waiting);
+        exporter.setRunning(model, running);
+      },
+      undefined,
+    );
+  }
+
+  private onResourceSample(sample: ResourceSample): void {
+    this.lastSample = sample;
+    const monitor = this.monitor;
+    if (!monitor) {
+      return;
+    }
+    const timestamp = this.options.clock();
+    this.failures.run(
+      'anomaly',
+      () => {
+        monitor.recordResource({ resource: 'cpu', value: sample.cpuPercent, timestamp });
+        monitor.recordResource({ resource: 'memory', value: sample.rssBytes, timestamp });
+        monitor.recordResource({ resource: 'heap', value: sample.heapUsedBytes, timestamp });
+        monitor.recordResource({
+          resource: 'eventLoopLag',
+          value: sample.eventLoopLagMs,
+          timestamp,
+        });
+        for (const gpu of sample.gpus) {
+          monitor.recordResource({
+            resource: `gpu${gpu.index}`,
+            value: gpu.utilizationPercent,
+            timestamp,
+          });
+        }
+      },
+      undefined,
+    );
+  }
+}
+
+const NO_BATCH = { end() {} };

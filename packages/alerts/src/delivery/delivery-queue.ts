@@ -1,0 +1,343 @@
+import type { Logger } from '@mm-orch/config';
+import type { Destination } from '../destinations/destination.js';
+import { DeliveryError } from '../errors.js';
+import type { Notification } from '../notification.js';
+import { backoffDelay, type RetryPolicy } from './backoff.js';
+import { CircuitBreaker } from './circuit-breaker.js';
+import type { DeadLetterLog } from './dead-letter.js';
+import type { Outbox } from './outbox.js';
+import { RateLimiter } from './rate-limiter.js';
+
+/** Health of a destination as `getStatus()` shows it. */
+export type DestinationState = 'healthy' | 'retrying' | 'circuit-open';
+
+/** Counts and state of one destination. */
+export interface DestinationStatus {
+  /** Health now. */
+  state: DestinationState;
+  /** Notifications delivered. */
+  delivered: number;
+  /** Failed attempts, retried ones included. */
+  failed: number;
+  /** Attempts retried after a failure. */
+  retried: number;
+  /** Notifications given up and written to the dead-letter log. */
+  deadLettered: number;
+  /** Notifications waiting, the one in flight included. */
+  queueDepth: number;
+  /** Times a notification waited for the rate limit. */
+  rateLimited: number;
+  /** Times the circuit breaker opened. */
+  circuitOpened: number;
+  /** Message of the last failed attempt. */
+  lastError: string | undefined;
+}
+
+/** Settings of one delivery queue, durations in milliseconds. */
+export interface DeliveryQueueOptions {
+  retry: RetryPolicy;
+  timeout: number;
+  rateLimit: { count: number; interval: number } | undefined;
+  failureThreshold: number;
+  cooldown: number;
+  maxQueueSize: number;
+  logger: Logger;
+  deadLetters: DeadLetterLog;
+  outbox: Outbox | undefined;
+  random: () => number;
+}
+
+interface QueueItem {
+  notification: Notification;
+  attempts: number;
+  notBefore: number;
+  lastError: string | undefined;
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/**
+ * Queue of one destination. It sends one notification at a time, retries
+ * with backoff, honors `Retry-After`, bounds each attempt with a timeout
+ * and an `AbortSignal`, and stops trying while its circuit is open, so a
+ * bad destination only ever delays its own notifications.
+ */
+export class DeliveryQueue {
+  private readonly items: QueueItem[] = [];
+  private readonly breaker: CircuitBreaker;
+  private readonly limiter: RateLimiter | undefined;
+  private inFlight: QueueItem | undefined;
+  private inFlightAbort: AbortController | undefined;
+  private running = false;
+  private closed = false;
+  private wake: (() => void) | undefined;
+  private idleWaiters: (() => void)[] = [];
+  private readonly counts = {
+    delivered: 0,
+    failed: 0,
+    retried: 0,
+    deadLettered: 0,
+    rateLimited: 0,
+  };
+  private lastError: string | undefined;
+
+  constructor(
+    readonly destination: Destination,
+    private readonly options: DeliveryQueueOptions,
+  ) {
+    this.breaker = new CircuitBreaker(
+      options.failureThreshold,
+      options.cooldown,
+    );
+    const limit = options.rateLimit;
+    this.limiter = limit
+      ? new RateLimiter(limit.count, limit.interval, Date.now())
+      : undefined;
+  }
+
+  /** Queues a notification; it is dead-lettered when the queue is full. */
+  enqueue(notification: Notification, persisted = false): void {
+    if (this.closed || this.depth() >= this.options.maxQueueSize) {
+      const reason = this.closed
+        ? 'router is closed'
+        : `queue is full (${this.options.maxQueueSize} notifications)`;
+      this.deadLetter({
+        notification,
+        attempts: 0,
+        notBefore: 0,
+        lastError: reason,
+      });
+      return;
+    }
+
+    if (!persisted) {
+      this.options.outbox?.add(notification);
+    }
+    this.items.push({
+      notification,
+      attempts: 0,
+      notBefore: 0,
+      lastError: undefined,
+    });
+    this.run();
+  }
+
+  /** Returns the counts and state of this destination. */
+  status(): DestinationStatus {
+    let state: DestinationState = 'healthy';
+    if (this.breaker.state !== 'closed') {
+      state = 'circuit-open';
+    } else if ((this.inFlight ?? this.items[0])?.attempts) {
+      state = 'retrying';
+    }
+    return {
+      state,
+      ...this.counts,
+      queueDepth: this.depth(),
+      circuitOpened: this.breaker.opened,
+      lastError: this.lastError,
+    };
+  }
+
+  /** Number of notifications waiting, the one in flight included. */
+  depth(): number {
+    return this.items.length + (this.inFlight ? 1 : 0);
+  }
+
+  /** Resolves when the queue is empty, or after `timeoutMs`. */
+  async idle(timeoutMs: number): Promise<boolean> {
+    if (this.depth() === 0) {
+      return true;
+    }
+    this.wake?.();
+
+    let timer: NodeJS.Timeout | undefined;
+    const drained = new Promise<boolean>((resolve) => {
+      this.idleWaiters.push(() => resolve(true));
+    });
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const result = await Promise.race([drained, timedOut]);
+    clearTimeout(timer);
+    return result;
+  }
+
+  /** Lets waiting notifications skip their backoff and rate-limit waits. */
+  hurry(): void {
+    for (const item of this.items) {
+      item.notBefore = 0;
+    }
+    this.wake?.();
+  }
+
+  /** Stops the queue: aborts the attempt in flight, dead-letters the rest. */
+  close(reason: string): void {
+    this.closed = true;
+    this.inFlightAbort?.abort(new Error(reason));
+    for (const item of this.items.splice(0)) {
+      item.lastError ??= reason;
+      this.deadLetter(item);
+    }
+    this.wake?.();
+    this.notifyIdle();
+  }
+
+  private run(): void {
+    if (this.running || this.closed) {
+      return;
+    }
+    this.running = true;
+    void this.pump().finally(() => {
+      this.running = false;
+      this.notifyIdle();
+    });
+  }
+
+  private async pump(): Promise<void> {
+    while (!this.closed && this.items.length > 0) {
+      const item = this.items[0] as QueueItem;
+      const now = Date.now();
+      const limiterWait = this.limiter?.waitMs(now) ?? 0;
+      const wait = Math.max(
+        item.notBefore - now,
+        this.breaker.waitMs(now),
+        limiterWait,
+      );
+      if (wait > 0) {
+        if (limiterWait === wait) {
+          this.counts.rateLimited += 1;
+        }
+        await this.sleep(wait);
+        continue;
+      }
+
+      this.limiter?.take(now);
+      this.items.shift();
+      this.inFlight = item;
+      await this.attempt(item);
+      this.inFlight = undefined;
+    }
+  }
+
+  private async attempt(item: QueueItem): Promise<void> {
+    const controller = new AbortController();
+    this.inFlightAbort = controller;
+    const timeoutError = new DeliveryError(
+      `delivery attempt timed out after ${this.options.timeout} ms`,
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort(timeoutError);
+        resolve(TIMED_OUT);
+      }, this.options.timeout);
+    });
+
+    item.attempts += 1;
+    try {
+      const sent = Promise.resolve(
+        this.destination.send(item.notification, { signal: controller.signal }),
+      );
+      // A destination that ignores the signal must not hold the queue, so
+      // the timeout wins the race even when `send` never settles.
+      const result = await Promise.race([sent, timeout]);
+      if (result === TIMED_OUT) {
+        sent.catch(() => {});
+        throw timeoutError;
+      }
+      this.succeed(item);
+    } catch (error) {
+      const timedOut = controller.signal.reason === timeoutError;
+      this.fail(item, timedOut ? timeoutError : error);
+    } finally {
+      clearTimeout(timer);
+      this.inFlightAbort = undefined;
+    }
+  }
+
+  private succeed(item: QueueItem): void {
+    this.counts.delivered += 1;
+    this.breaker.recordSuccess();
+    this.options.outbox?.done(item.notification);
+  }
+
+  private fail(item: QueueItem, error: unknown): void {
+    const now = Date.now();
+    const message = error instanceof Error ? error.message : String(error);
+    this.counts.failed += 1;
+    this.lastError = message;
+    item.lastError = message;
+    this.breaker.recordFailure(now);
+
+    const retryable = !(error instanceof DeliveryError) || error.retryable;
+    const { retry, logger } = this.options;
+    if (this.closed || !retryable || item.attempts >= retry.attempts) {
+      this.deadLetter(item);
+      return;
+    }
+
+    const retryAfter =
+      error instanceof DeliveryError && error.retryAfterMs !== undefined
+        ? Math.min(error.retryAfterMs, retry.maxRetryAfter)
+        : undefined;
+    const delay =
+      retryAfter ?? backoffDelay(item.attempts, retry, this.options.random);
+    item.notBefore = now + delay;
+    this.counts.retried += 1;
+    this.items.unshift(item);
+    logger.warn(
+      {
+        destination: this.destination.name,
+        groupKey: item.notification.groupKey,
+        attempt: item.attempts,
+        retryInMs: delay,
+        err: message,
+      },
+      'alert delivery failed, retrying',
+    );
+  }
+
+  private deadLetter(item: QueueItem): void {
+    this.counts.deadLettered += 1;
+    const error = item.lastError ?? 'unknown error';
+    this.options.deadLetters.write({
+      destination: this.destination.name,
+      error,
+      attempts: item.attempts,
+      deadLetteredAt: new Date().toISOString(),
+      notification: item.notification,
+    });
+    this.options.outbox?.done(item.notification);
+    this.options.logger.error(
+      {
+        destination: this.destination.name,
+        groupKey: item.notification.groupKey,
+        attempts: item.attempts,
+        err: error,
+      },
+      'alert notification dead-lettered',
+    );
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const wake = () => done();
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = wake;
+    });
+  }
+
+  private notifyIdle(): void {
+    if (this.depth() > 0 && !this.closed) {
+      return;
+    }
+    for (const resolve of this.idleWaiters.splice(0)) {
+      resolve();
+    }
+  }
+}

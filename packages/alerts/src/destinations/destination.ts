@@ -1,0 +1,23 @@
+import type { Notification } from '../notification.js';
+
+/** Options of one delivery attempt. */
+export interface SendOptions {
+  /** Aborted when the attempt times out or the router closes. */
+  signal: AbortSignal;
+}
+
+/**
+ * Place that notifications go to. `send` resolves when the notification is
+ * delivered and throws otherwise; a `DeliveryError` with `retryable: false`
+ * stops the retries.
+ */
+export interface Destination {
+  /** Name that routes refer to as their `receiver`. */
+  readonly name: string;
+  /** Delivers one notification. */
+  send(notification: Notification, options: SendOptions): Promise<void>;
+  /** Limit that applies unless the config sets one (Slack: 1 per second). */
+  readonly defaultRateLimit?: { count: number; interval: number };
+  /** Releases files or sockets; called by `router.close()`. */
+  close?(): Promise<void>;
+}

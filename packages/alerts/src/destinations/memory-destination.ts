@@ -1,0 +1,48 @@
+import type { Alert } from '../alert.js';
+import type { Notification } from '../notification.js';
+import type { Destination } from './destination.js';
+
+/** Options of `MemoryDestination`. */
+export interface MemoryDestinationOptions {
+  /** Destination name. @default 'memory' */
+  name?: string;
+  /** Max notifications kept; the oldest go first. @default 1000 */
+  maxNotifications?: number;
+}
+
+/**
+ * Keeps notifications in an array, for tests: route alerts to it and
+ * assert on `notifications`.
+ */
+export class MemoryDestination implements Destination {
+  readonly name: string;
+  /** Notifications received, oldest first. */
+  readonly notifications: Notification[] = [];
+  /** Notifications dropped because `maxNotifications` was reached. */
+  dropped = 0;
+  private readonly maxNotifications: number;
+
+  constructor(options: MemoryDestinationOptions = {}) {
+    this.name = options.name ?? 'memory';
+    this.maxNotifications = options.maxNotifications ?? 1_000;
+  }
+
+  /** Stores one notification. */
+  async send(notification: Notification): Promise<void> {
+    this.notifications.push(notification);
+    if (this.notifications.length > this.maxNotifications) {
+      this.notifications.shift();
+      this.dropped += 1;
+    }
+  }
+
+  /** Returns the alerts of all stored notifications, in order. */
+  alerts(): Alert[] {
+    return this.notifications.flatMap((notification) => notification.alerts);
+  }
+
+  /** Removes all stored notifications. */
+  clear(): void {
+    this.notifications.length = 0;
+  }
+}

@@ -1,0 +1,132 @@
+import type { Alert } from './alert.js';
+import type { DeadLetterLog } from './delivery/dead-letter.js';
+import type {
+  DeliveryQueue,
+  DestinationStatus,
+} from './delivery/delivery-queue.js';
+
+/** Counts and health of an `AlertRouter`. */
+export interface AlertRouterStatus {
+  /** Whether some destination or file is not working as it should. */
+  degraded: boolean;
+  /** Why the router is degraded, or undefined. */
+  degradationReason: string | undefined;
+  /** Alert counts. */
+  alerts: {
+    /** Alerts passed to `send()`. */
+    received: number;
+    /** Alerts rejected as invalid (missing name, bad time, …). */
+    invalid: number;
+    /** Alerts dropped because the router was closed or disabled. */
+    dropped: number;
+    /** Repeats of an unchanged alert, merged with the first. */
+    deduplicated: number;
+    /** Firing alerts held now. */
+    active: number;
+    /** Firing alerts muted by a silence now. */
+    silenced: number;
+    /** Firing alerts muted by an inhibition rule now. */
+    inhibited: number;
+  };
+  /** Alert groups held now. */
+  groups: number;
+  /** Notification counts. */
+  notifications: {
+    /** Notifications created. */
+    created: number;
+    /** Templates that failed and were replaced by plain text. */
+    templateFailures: number;
+    /** Notifications from the outbox queued again at startup. */
+    recovered: number;
+  };
+  /** Status of each destination, by name. */
+  destinations: Record<string, DestinationStatus>;
+}
+
+/** State of an alert as `listAlerts()` shows it. */
+export type AlertState = 'active' | 'silenced' | 'inhibited' | 'resolved';
+
+/** Alert with its state, as `listAlerts()` returns it. */
+export interface AlertWithState extends Alert {
+  /** State now. */
+  state: AlertState;
+  /** Ids of the silences that mute it. */
+  silencedBy: string[];
+  /** Fingerprints of the alerts that inhibit it. */
+  inhibitedBy: string[];
+}
+
+/** Outcome of `flush()` or `close()`. */
+export interface FlushResult {
+  /** Whether every queue emptied within the timeout. */
+  drained: boolean;
+  /** Notifications still waiting when it returned. */
+  pending: number;
+}
+
+/** Router counters that `getStatus()` reports. */
+export interface RouterCounts {
+  received: number;
+  invalid: number;
+  dropped: number;
+  deduplicated: number;
+  created: number;
+  templateFailures: number;
+  recovered: number;
+  internalErrors: number;
+}
+
+/** Builds the status object from the router's parts. */
+export function buildStatus(parts: {
+  queues: ReadonlyMap<string, DeliveryQueue>;
+  deadLetters: DeadLetterLog;
+  counts: RouterCounts;
+  alerts: AlertWithState[];
+  activeCount: number;
+  groupCount: number;
+}): AlertRouterStatus {
+  const { counts, deadLetters, alerts } = parts;
+  const destinations: AlertRouterStatus['destinations'] = {};
+  const reasons: string[] = [];
+  for (const [name, queue] of parts.queues) {
+    const status = queue.status();
+    destinations[name] = status;
+    if (status.state === 'circuit-open') {
+      reasons.push(`destination "${name}" circuit open (${status.lastError})`);
+    }
+    if (status.deadLettered > 0) {
+      reasons.push(
+        `destination "${name}" dead-lettered ${status.deadLettered}`,
+      );
+    }
+  }
+  if (deadLetters.writeErrors > 0) {
+    reasons.push(
+      `dead-letter file write failed ${deadLetters.writeErrors} times (${deadLetters.lastWriteError})`,
+    );
+  }
+  if (counts.internalErrors > 0) {
+    reasons.push(`${counts.internalErrors} alerts failed routing`);
+  }
+
+  return {
+    degraded: reasons.length > 0,
+    degradationReason: reasons.length > 0 ? reasons.join('; ') : undefined,
+    alerts: {
+      received: counts.received,
+      invalid: counts.invalid,
+      dropped: counts.dropped,
+      deduplicated: counts.deduplicated,
+      active: parts.activeCount,
+      silenced: alerts.filter((a) => a.state === 'silenced').length,
+      inhibited: alerts.filter((a) => a.state === 'inhibited').length,
+    },
+    groups: parts.groupCount,
+    notifications: {
+      created: counts.created,
+      templateFailures: counts.templateFailures,
+      recovered: counts.recovered,
+    },
+    destinations,
+  };
+}

@@ -1,0 +1,227 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { silentLogger } from '@mm-orch/config';
+import { DeadLetterLog } from '../../src/delivery/dead-letter.js';
+import {
+  DeliveryQueue,
+  type DeliveryQueueOptions,
+} from '../../src/delivery/delivery-queue.js';
+import type { Destination, SendOptions } from '../../src/destinations/destination.js';
+import { DeliveryError } from '../../src/errors.js';
+import type { Notification } from '../../src/notification.js';
+import { sampleNotification } from '../helpers/sample-notification.js';
+
+type Step = 'ok' | 'fail' | 'final' | 'hang' | { retryAfterMs: number };
+
+/** Destination that follows a script of outcomes, then succeeds. */
+class ScriptedDestination implements Destination {
+  readonly name = 'scripted';
+  readonly attempts: number[] = [];
+  readonly aborted: boolean[] = [];
+  delivered: Notification[] = [];
+
+  constructor(private readonly steps: Step[]) {}
+
+  send(notification: Notification, { signal }: SendOptions): Promise<void> {
+    this.attempts.push(Date.now());
+    const step = this.steps.shift() ?? 'ok';
+    if (step === 'hang') {
+      return new Promise((_, reject) => {
+        signal.addEventListener('abort', () => {
+          this.aborted.push(true);
+          reject(signal.reason);
+        });
+      });
+    }
+    if (step === 'ok') {
+      this.delivered.push(notification);
+      return Promise.resolve();
+    }
+    if (step === 'final') {
+      return Promise.reject(new DeliveryError('HTTP 400', { retryable: false }));
+    }
+    if (step === 'fail') {
+      return Promise.reject(new DeliveryError('HTTP 500'));
+    }
+    return Promise.reject(
+      new DeliveryError('HTTP 429', { status: 429, ...step }),
+    );
+  }
+}
+
+let deadLetters: DeadLetterLog;
+
+function makeQueue(
+  destination: Destination,
+  overrides: Partial<DeliveryQueueOptions> = {},
+) {
+  deadLetters = new DeadLetterLog(undefined);
+  return new DeliveryQueue(destination, {
+    retry: {
+      attempts: 3,
+      baseBackoff: 1_000,
+      maxBackoff: 10_000,
+      jitter: 0,
+      maxRetryAfter: 60_000,
+    },
+    timeout: 5_000,
+    rateLimit: undefined,
+    failureThreshold: 10,
+    cooldown: 30_000,
+    maxQueueSize: 100,
+    logger: silentLogger,
+    deadLetters,
+    outbox: undefined,
+    random: () => 0.5,
+    ...overrides,
+  });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 0 });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('DeliveryQueue retries', () => {
+  test('backs off exponentially', async () => {
+    const destination = new ScriptedDestination(['fail', 'fail', 'ok']);
+    makeQueue(destination).enqueue(sampleNotification());
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(destination.attempts).toEqual([0, 1_000, 3_000]);
+  });
+
+  test('honors Retry-After', async () => {
+    const destination = new ScriptedDestination([{ retryAfterMs: 7_000 }]);
+    makeQueue(destination).enqueue(sampleNotification());
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(destination.attempts).toEqual([0, 7_000]);
+  });
+
+  test('caps Retry-After at maxRetryAfter', async () => {
+    const destination = new ScriptedDestination([{ retryAfterMs: 3_600_000 }]);
+    const queue = makeQueue(destination, {
+      retry: {
+        attempts: 3,
+        baseBackoff: 1_000,
+        maxBackoff: 10_000,
+        jitter: 0,
+        maxRetryAfter: 5_000,
+      },
+    });
+    queue.enqueue(sampleNotification());
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(destination.attempts).toEqual([0, 5_000]);
+  });
+
+  test('dead-letters after the last attempt', async () => {
+    const destination = new ScriptedDestination(['fail', 'fail', 'fail']);
+    const queue = makeQueue(destination);
+    queue.enqueue(sampleNotification());
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(queue.status().deadLettered).toBe(1);
+    expect(deadLetters.list()[0]?.error).toBe('HTTP 500');
+    expect(deadLetters.list()[0]?.attempts).toBe(3);
+  });
+
+  test('dead-letters final errors at once', async () => {
+    const destination = new ScriptedDestination(['final']);
+    const queue = makeQueue(destination);
+    queue.enqueue(sampleNotification());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(destination.attempts).toHaveLength(1);
+    expect(queue.status().deadLettered).toBe(1);
+  });
+
+  test('aborts an attempt that times out', async () => {
+    const destination = new ScriptedDestination(['hang']);
+    const queue = makeQueue(destination);
+    queue.enqueue(sampleNotification());
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(destination.aborted).toEqual([true]);
+    expect(queue.status().lastError).toBe(
+      'delivery attempt timed out after 5000 ms',
+    );
+  });
+
+  test('retries after a timeout', async () => {
+    const destination = new ScriptedDestination(['hang', 'ok']);
+    const queue = makeQueue(destination);
+    queue.enqueue(sampleNotification());
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(queue.status().delivered).toBe(1);
+  });
+
+  test('keeps the idempotency key on retry', async () => {
+    const destination = new ScriptedDestination(['hang', 'ok']);
+    makeQueue(destination).enqueue(sampleNotification());
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(destination.delivered[0]?.idempotencyKey).toBe('key-1');
+  });
+
+  test('reports retrying state', async () => {
+    const destination = new ScriptedDestination(['fail']);
+    const queue = makeQueue(destination);
+    queue.enqueue(sampleNotification());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(queue.status().state).toBe('retrying');
+  });
+});
+
+describe('DeliveryQueue circuit breaker', () => {
+  test('opens after the threshold', async () => {
+    const destination = new ScriptedDestination(['fail', 'fail']);
+    const queue = makeQueue(destination, { failureThreshold: 2 });
+    queue.enqueue(sampleNotification());
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(queue.status().state).toBe('circuit-open');
+  });
+
+  test('waits the cooldown, then closes', async () => {
+    const destination = new ScriptedDestination(['fail', 'fail']);
+    const queue = makeQueue(destination, { failureThreshold: 2 });
+    queue.enqueue(sampleNotification());
+    await vi.advanceTimersByTimeAsync(30_999);
+    expect(destination.attempts).toEqual([0, 1_000]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(queue.status().state).toBe('healthy');
+    expect(queue.status().delivered).toBe(1);
+  });
+});
+
+describe('DeliveryQueue limits', () => {
+  test('rate-limits deliveries', async () => {
+    const destination = new ScriptedDestination([]);
+    const queue = makeQueue(destination, {
+      rateLimit: { count: 1, interval: 1_000 },
+    });
+    for (let i = 0; i < 3; i += 1) {
+      queue.enqueue(sampleNotification({ idempotencyKey: `k${i}` }));
+    }
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(destination.attempts).toEqual([0, 1_000, 2_000]);
+    expect(queue.status().rateLimited).toBe(2);
+  });
+
+  test('dead-letters when full', async () => {
+    const destination = new ScriptedDestination(['hang']);
+    const queue = makeQueue(destination, { maxQueueSize: 1 });
+    queue.enqueue(sampleNotification());
+    queue.enqueue(sampleNotification({ idempotencyKey: 'k2' }));
+    expect(deadLetters.list()[0]?.error).toBe(
+      'queue is full (1 notifications)',
+    );
+  });
+
+  test('dead-letters pending on close', async () => {
+    const destination = new ScriptedDestination(['hang']);
+    const queue = makeQueue(destination);
+    queue.enqueue(sampleNotification());
+    queue.enqueue(sampleNotification({ idempotencyKey: 'k2' }));
+    await vi.advanceTimersByTimeAsync(0);
+    queue.close('router closed before delivery');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(queue.status().deadLettered).toBe(2);
+  });
+});

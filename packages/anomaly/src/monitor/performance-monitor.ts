@@ -1,0 +1,374 @@
+import {
+  AnomalyConfig,
+  type AnomalyConfigOutput,
+  type Logger,
+  silentLogger,
+} from '@mm-orch/config';
+import { AnomalyError } from '../errors.js';
+import type { AnomalyEvent, AnomalyListener } from './anomaly-event.js';
+import { histogramQuantiles } from './latency-histogram.js';
+import {
+  createModelState,
+  createResourceState,
+  type ModelState,
+  type ResourceState,
+} from './model-state.js';
+import type {
+  EventTime,
+  InferenceRecord,
+  ModelSnapshot,
+  MonitorCounts,
+  MonitorStatus,
+  PerformanceMonitorOptions,
+  ResourceSample,
+} from './monitor-types.js';
+import type { SignalTracker } from './signal-tracker.js';
+
+/** Model name under which resources shared by all models are tracked. */
+export const SHARED_MODEL = '*';
+
+/**
+ * Watches inference traffic and resource gauges per model, keeps sliding
+ * window aggregates, and tells subscribers when latency, error rate,
+ * throughput or a resource turns anomalous and when it recovers. Time is
+ * event time: intervals close when a later event (or `tick(now)`) arrives.
+ */
+export class PerformanceMonitor {
+  private readonly config: AnomalyConfigOutput;
+  private readonly logger: Logger;
+  private readonly clock: () => number;
+  private readonly models = new Map<string, ModelState>();
+  private readonly shared = new Map<string, ResourceState>();
+  private readonly listeners = new Set<AnomalyListener>();
+  private readonly active = new Map<string, AnomalyEvent>();
+  private readonly counts: MonitorCounts = {
+    inferences: 0,
+    resourceSamples: 0,
+    invalid: 0,
+    late: 0,
+    overModelLimit: 0,
+    skippedIntervals: 0,
+    listenerErrors: 0,
+    events: 0,
+  };
+  private timer: NodeJS.Timeout | undefined;
+  private intervalStart = Number.NaN;
+  private eventTime = Number.NaN;
+  private intervalsClosed = 0;
+
+  constructor(options: PerformanceMonitorOptions = {}) {
+    const { logger, clock, ...input } = options;
+    const parsed = AnomalyConfig.safeParse(input);
+    if (!parsed.success) {
+      const problems = parsed.error.issues
+        .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+        .join('; ');
+      throw new AnomalyError(
+        'ANOMALY_INVALID_OPTIONS',
+        `invalid PerformanceMonitor options: ${problems}. Fix these fields (see AnomalyConfig)`,
+        { cause: parsed.error },
+      );
+    }
+    this.config = parsed.data;
+    this.logger = logger ?? silentLogger;
+    this.clock = clock ?? Date.now;
+    if (this.config.enabled && this.config.timer) {
+      this.timer = setInterval(() => this.tick(), this.config.interval);
+      this.timer.unref();
+    }
+  }
+
+  /** Records one finished inference request. Never throws. */
+  recordInference(record: InferenceRecord): void {
+    const model = record?.model;
+    const latency = record?.latencySeconds;
+    const timestamp = this.readTime(record?.timestamp);
+    if (typeof model !== 'string' || model === '' || typeof latency !== 'number' || !(latency >= 0) || Number.isNaN(timestamp)) {
+      this.counts.invalid += 1;
+      return;
+    }
+    if (!this.config.enabled) {
+      this.counts.inferences += 1;
+      return;
+    }
+
+    this.advance(timestamp);
+    const state = this.modelState(model);
+    if (state === undefined) {
+      return;
+    }
+    if (timestamp < this.intervalStart) {
+      this.counts.late += 1;
+    }
+    const tokens = (record.inputTokens ?? 0) + (record.outputTokens ?? 0);
+    state.window.current.add(latency, isFailure(record), Number.isFinite(tokens) ? tokens : 0);
+    state.window.active = true;
+    this.counts.inferences += 1;
+  }
+
+  /** Records one sample of a resource gauge and scores it at once. Never throws. */
+  recordResource(sample: ResourceSample): void {
+    const resource = sample?.resource;
+    const value = sample?.value;
+    const timestamp = this.readTime(sample?.timestamp);
+    if (typeof resource !== 'string' || resource === '' || typeof value !== 'number' || !Number.isFinite(value) || Number.isNaN(timestamp)) {
+      this.counts.invalid += 1;
+      return;
+    }
+    if (!this.config.enabled) {
+      this.counts.resourceSamples += 1;
+      return;
+    }
+
+    this.advance(timestamp);
+    const resources = sample.model === undefined ? this.shared : this.modelState(sample.model)?.resources;
+    if (resources === undefined) {
+      return;
+    }
+    const model = sample.model ?? SHARED_MODEL;
+    let state = resources.get(resource);
+    if (state === undefined) {
+      state = createResourceState(model, resource, this.config);
+      resources.set(resource, state);
+    }
+    this.counts.resourceSamples += 1;
+    this.scoreResource(state, timestamp, value);
+  }
+
+  /** Adds a listener of anomaly events and returns the function that removes it. */
+  subscribe(listener: AnomalyListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /**
+   * Closes every interval that ended at or before `now` (ms since the epoch,
+   * default the clock), so that silence is noticed without new events.
+   */
+  tick(now: EventTime = this.clock()): void {
+    const time = this.readTime(now);
+    if (!this.config.enabled || Number.isNaN(time) || Number.isNaN(this.intervalStart)) {
+      return;
+    }
+    this.advance(time);
+  }
+
+  /** Aggregates of one model over the sliding window, or `undefined` for an unknown model. */
+  getSnapshot(model: string): ModelSnapshot | undefined {
+    const state = this.models.get(model);
+    return state === undefined ? undefined : this.snapshotOf(model, state);
+  }
+
+  /** Aggregates of every tracked model. */
+  getSnapshots(): ModelSnapshot[] {
+    return [...this.models].map(([model, state]) => this.snapshotOf(model, state));
+  }
+
+  /** Anomalies firing right now. */
+  getActiveAnomalies(): AnomalyEvent[] {
+    return [...this.active.values()];
+  }
+
+  /** Health of the monitor and counts of everything it dropped. */
+  getStatus(): MonitorStatus {
+    const reasons: string[] = [];
+    if (this.counts.invalid > 0) {
+      reasons.push(`${this.counts.invalid} invalid records dropped`);
+    }
+    if (this.counts.overModelLimit > 0) {
+      reasons.push(`${this.counts.overModelLimit} records dropped over the limit of ${this.config.maxModels} models`);
+    }
+    if (this.counts.listenerErrors > 0) {
+      reasons.push(`${this.counts.listenerErrors} listener calls threw`);
+    }
+    const status: MonitorStatus = {
+      degraded: reasons.length > 0,
+      enabled: this.config.enabled,
+      models: this.models.size,
+      activeAnomalies: this.active.size,
+      intervalsClosed: this.intervalsClosed,
+      eventTimeMs: this.eventTime,
+      counts: { ...this.counts },
+    };
+    if (reasons.length > 0) {
+      status.degradationReason = reasons.join('; ');
+    }
+    return status;
+  }
+
+  /** Stops the timer and removes every listener. */
+  close(): void {
+    if (this.timer !== undefined) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+    this.listeners.clear();
+  }
+
+  private readTime(time: EventTime | undefined): number {
+    if (time === undefined) {
+      return this.clock();
+    }
+    const ms = time instanceof Date ? time.getTime() : time;
+    return typeof ms === 'number' && Number.isFinite(ms) ? ms : Number.NaN;
+  }
+
+  private modelState(model: string): ModelState | undefined {
+    let state = this.models.get(model);
+    if (state === undefined) {
+      if (this.models.size >= this.config.maxModels) {
+        this.counts.overModelLimit += 1;
+        return undefined;
+      }
+      state = createModelState(model, this.config);
+      this.models.set(model, state);
+    }
+    return state;
+  }
+
+  /** Closes the intervals that end at or before `time`, bounded after a long gap. */
+  private advance(time: number): void {
+    const interval = this.config.interval;
+    if (Number.isNaN(this.intervalStart)) {
+      this.intervalStart = Math.floor(time / interval) * interval;
+    }
+    if (!(time <= this.eventTime)) {
+      this.eventTime = time;
+    }
+
+    const maxClosed = Math.max(this.config.windowIntervals, this.config.noDataIntervals) + 1;
+    let closed = 0;
+    while (time >= this.intervalStart + interval) {
+      if (closed === maxClosed) {
+        const target = Math.floor(time / interval) * interval;
+        this.counts.skippedIntervals += Math.round((target - this.intervalStart) / interval);
+        this.intervalStart = target;
+        break;
+      }
+      this.closeInterval(this.intervalStart + interval);
+      closed += 1;
+    }
+  }
+
+  private closeInterval(end: number): void {
+    const seconds = this.config.interval / 1000;
+    for (const state of this.models.values()) {
+      const bucket = state.window.current;
+      if (bucket.requests > 0 && state.latency !== undefined) {
+        const [p95] = histogramQuantiles([bucket.latency], [0.95]);
+        const result = state.latency.detector.update(end, p95!);
+        this.route(state.latency.tracker, end, p95!, result);
+      }
+      if (state.errorRate !== undefined && bucket.requests > 0) {
+        const result = state.errorRate.detector.updateCounts(end, bucket.errors, bucket.requests);
+        this.route(state.errorRate.tracker, end, bucket.errors / bucket.requests, result);
+      }
+      if (state.throughput !== undefined && state.window.active) {
+        const result = state.throughput.detector.update(end, bucket.requests);
+        this.route(state.throughput.tracker, end, bucket.requests / seconds, {
+          ...result,
+          expected: result.expected / seconds,
+          lower: result.lower / seconds,
+          upper: result.upper / seconds,
+        });
+      }
+
+      state.window.closeInterval();
+      const silent = state.window.active && state.window.idleIntervals >= this.config.noDataIntervals;
+      this.route(state.noData, end, 0, {
+        score: silent ? 1 : 0,
+        anomalous: silent,
+        expected: Number.NaN,
+        lower: Number.NaN,
+        upper: Number.NaN,
+        reason: silent ? 'no data' : 'receiving data',
+      });
+    }
+    this.intervalStart = end;
+    this.intervalsClosed += 1;
+  }
+
+  private scoreResource(state: ResourceState, timestamp: number, value: number): void {
+    state.last = value;
+    if (state.main !== undefined) {
+      this.route(state.main.tracker, timestamp, value, state.main.detector.update(timestamp, value));
+    }
+    const stale = state.staleness.detector.update(timestamp, value);
+    this.route(state.staleness.tracker, timestamp, value, stale);
+    if (state.trend !== undefined) {
+      this.route(state.trend.tracker, timestamp, value, state.trend.detector.update(timestamp, value));
+    }
+  }
+
+  private route(
+    tracker: SignalTracker,
+    timestamp: number,
+    observed: number,
+    result: Parameters<SignalTracker['observe']>[2],
+  ): void {
+    const event = tracker.observe(timestamp, observed, result);
+    if (event === undefined) {
+      return;
+    }
+    if (event.status === 'firing') {
+      this.active.set(event.id, event);
+    } else {
+      this.active.delete(event.id);
+    }
+    this.emit(event);
+  }
+
+  private emit(event: AnomalyEvent): void {
+    this.counts.events += 1;
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.counts.listenerErrors += 1;
+        this.logger.warn({ err: error, anomalyId: event.id }, 'anomaly listener threw; the event still reached the other listeners');
+      }
+    }
+  }
+
+  private snapshotOf(model: string, state: ModelState): ModelSnapshot {
+    const totals = state.window.totals();
+    const interval = this.config.interval;
+    const start = this.intervalStart - state.window.closedIntervals * interval;
+    const end = Math.max(this.eventTime, start + 1);
+    const seconds = (end - start) / 1000;
+    const resources: Record<string, number> = {};
+    for (const [name, resource] of state.resources) {
+      resources[name] = resource.last;
+    }
+    return {
+      model,
+      windowStartMs: start,
+      windowEndMs: end,
+      requests: totals.requests,
+      errors: totals.errors,
+      errorRate: totals.requests > 0 ? totals.errors / totals.requests : Number.NaN,
+      throughputPerSecond: totals.requests / seconds,
+      tokensPerSecond: totals.tokens / seconds,
+      latencySeconds: totals.latency,
+      resources,
+      anomalies: [...this.active.values()].filter((event) => event.model === model),
+    };
+  }
+}
+
+/** Whether an inference record describes a failed request. */
+function isFailure(record: InferenceRecord): boolean {
+  if (typeof record.ok === 'boolean') {
+    return !record.ok;
+  }
+  const status = record.status;
+  if (typeof status === 'number') {
+    return status >= 500;
+  }
+  if (typeof status === 'string') {
+    return status !== 'ok' && status !== 'success';
+  }
+  return false;
+}

@@ -1,0 +1,160 @@
+import type { ConfigProblem } from './config-error.js';
+import { pathKey } from './config-path.js';
+import { coerceEnvValue } from './coerce-env-value.js';
+import {
+  type EnvironmentVariables,
+  interpolateVariables,
+} from './interpolate-variables.js';
+import {
+  type AnySchema,
+  childSchemas,
+  declaredKeys,
+  isPlainObject,
+  unwrapSchema,
+} from './schema-walk.js';
+
+/** Values read from environment variables, with where each came from. */
+export interface EnvLayer {
+  /** Nested values, `undefined` when no variable has the prefix. */
+  value: Record<string, unknown> | undefined;
+  /** Variable name of each path that a variable set, by `pathKey`. */
+  sources: Map<string, string>;
+  problems: ConfigProblem[];
+}
+
+// Letters and digits, single underscores inside: `SERVICE_NAME`, `0`.
+const SEGMENT = /^[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*$/;
+
+/**
+ * Arrays built from index segments such as `DESTINATIONS__0__URL`. They
+ * patch the array from the file item by item rather than replace it.
+ */
+export const indexPatches = new WeakSet<unknown[]>();
+
+/**
+ * Reads every variable named `prefix` + path segments joined by `__`, such
+ * as `MMORCH_TRACING__EXPORTER__URL`. A segment matches an option in
+ * upper snake case (`SERVICE_NAME` for `serviceName`), a number indexes an
+ * array, and a record key is taken as written. Values go through `${VAR}`
+ * interpolation, then are converted to the type the schema expects.
+ * Variables listed in `ignore` are skipped.
+ */
+export function readEnvLayer(
+  schema: AnySchema,
+  env: EnvironmentVariables,
+  prefix: string,
+  ignore: readonly string[] = [],
+): EnvLayer {
+  const layer: EnvLayer = { value: undefined, sources: new Map(), problems: [] };
+  const names = Object.keys(env)
+    .filter((name) => name.startsWith(prefix) && !ignore.includes(name))
+    .sort();
+
+  for (const name of names) {
+    const text = env[name];
+    if (text !== undefined) {
+      readVariable(schema, env, name, text, prefix, layer);
+    }
+  }
+  return layer;
+}
+
+function readVariable(
+  schema: AnySchema,
+  env: EnvironmentVariables,
+  name: string,
+  text: string,
+  prefix: string,
+  layer: EnvLayer,
+): void {
+  const segments = name.slice(prefix.length).split('__');
+  if (segments.some((segment) => !SEGMENT.test(segment))) {
+    layer.problems.push({
+      code: 'invalid_format',
+      path: [],
+      expected: `a name such as ${prefix}METRICS__PORT`,
+      received: JSON.stringify(name),
+      message: `invalid environment variable name ${name}, write segments of letters and digits joined by two underscores`,
+      source: `env ${name}`,
+    });
+    return;
+  }
+
+  const path: (string | number)[] = [];
+  let schemas = [schema];
+  for (const segment of segments) {
+    const key = resolveSegment(schemas, segment);
+    schemas = schemas.flatMap((s) => childSchemas(s, key, 'input'));
+    path.push(key);
+  }
+
+  const interpolated = interpolateVariables(text, env, path);
+  for (const problem of interpolated.problems) {
+    layer.problems.push({ ...problem, source: `env ${name}` });
+  }
+  const value = coerceEnvValue(schemas, interpolated.value as string);
+  layer.value = setAtPath(layer.value ?? {}, path, value);
+  layer.sources.set(pathKey(path), `env ${name}`);
+}
+
+function resolveSegment(
+  schemas: readonly AnySchema[],
+  segment: string,
+): string | number {
+  const wanted = segment.toUpperCase();
+  const key = declaredKeys(schemas, 'input').find(
+    (name) => toEnvSegment(name) === wanted || name.toUpperCase() === wanted,
+  );
+  if (key !== undefined) {
+    return key;
+  }
+
+  const kinds = schemas.map((s) => unwrapSchema(s, 'input').base._zod.def.type);
+  if (/^\d+$/.test(segment) && kinds.some((k) => k === 'array' || k === 'tuple')) {
+    return Number(segment);
+  }
+  if (kinds.some((kind) => kind === 'record' || kind === 'map')) {
+    return segment;
+  }
+  return toCamelCase(segment);
+}
+
+/** Spells an option name as an environment variable segment. */
+export function toEnvSegment(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/-/g, '_')
+    .toUpperCase();
+}
+
+function toCamelCase(segment: string): string {
+  return segment
+    .toLowerCase()
+    .replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+}
+
+function setAtPath(
+  root: Record<string, unknown>,
+  path: readonly (string | number)[],
+  value: unknown,
+): Record<string, unknown> {
+  let container: Record<string | number, unknown> = root;
+  path.forEach((key, index) => {
+    if (index === path.length - 1) {
+      container[key] = value;
+      return;
+    }
+
+    const nextKey = path[index + 1];
+    let child = container[key];
+    if (typeof nextKey === 'number' && !Array.isArray(child)) {
+      child = [];
+      indexPatches.add(child as unknown[]);
+    } else if (typeof nextKey === 'string' && !isPlainObject(child)) {
+      child = {};
+    }
+    container[key] = child;
+    container = child as Record<string | number, unknown>;
+  });
+  return root;
+}

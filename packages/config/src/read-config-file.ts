@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { ConfigError, type ConfigProblem } from './config-error.js';
+import type { SourceLocator } from './parse-config.js';
+
+/** Parsed content of a configuration file. */
+export interface ConfigFile {
+  /** Parsed value; an empty file gives `{}`. */
+  data: unknown;
+  /** Finds `file:line:column` of the value at a path. */
+  locate: SourceLocator;
+}
+
+const FORMATS: Record<string, 'json' | 'yaml'> = {
+  '.json': 'json',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+};
+
+/**
+ * Reads a `.json`, `.yaml` or `.yml` configuration file. Throws a
+ * `ConfigError` coded `CONFIG_FILE_NOT_READABLE`, `CONFIG_FILE_SYNTAX`
+ * (listing every syntax error with its line and column) or
+ * `CONFIG_FILE_UNSUPPORTED`.
+ */
+export function readConfigFile(file: string): ConfigFile {
+  const format = FORMATS[extname(file).toLowerCase()];
+  if (format === undefined) {
+    throw new ConfigError(
+      'CONFIG_FILE_UNSUPPORTED',
+      [
+        {
+          code: 'invalid_format',
+          path: [],
+          expected: 'a .json, .yaml or .yml file',
+          received: JSON.stringify(extname(file) || file),
+          message: `unsupported file extension ${JSON.stringify(extname(file))}, expected .json, .yaml or .yml`,
+        },
+      ],
+      { file },
+    );
+  }
+
+  const text = readText(file);
+  const lines = new LineCounter();
+  const document = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
+  const data = format === 'json' ? parseJson(file, text) : toData(file, document, lines);
+  return { data: data ?? {}, locate: locator(file, document, lines) };
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ConfigError(
+      'CONFIG_FILE_NOT_READABLE',
+      [
+        {
+          code: 'custom',
+          path: [],
+          message: `cannot read the file (${reason})`,
+        },
+      ],
+      { file, cause: error },
+    );
+  }
+}
+
+function parseJson(file: string, text: string): unknown {
+  if (text.trim() === '') {
+    return {};
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const syntax: ConfigProblem = {
+      code: 'syntax',
+      path: [],
+      message: `invalid JSON, ${(error as Error).message}`,
+    };
+    throw new ConfigError('CONFIG_FILE_SYNTAX', [syntax], {
+      file,
+      cause: error,
+    });
+  }
+}
+
+function toData(file: string, document: Document, lines: LineCounter) {
+  if (document.errors.length > 0) {
+    const problems = document.errors.map((error): ConfigProblem => {
+      const position = lines.linePos(error.pos[0]);
+      return {
+        code: 'syntax',
+        path: [],
+        message: `invalid YAML, ${firstLine(error.message)}`,
+        source: `${file}:${position.line}:${position.col}`,
+      };
+    });
+    throw new ConfigError('CONFIG_FILE_SYNTAX', problems, { file });
+  }
+  return document.toJS({ maxAliasCount: 100 });
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!;
+}
+
+// JSON is a subset of YAML 1.2, so the YAML document gives positions for
+// JSON files too. A path that ends at a missing key points at its parent.
+function locator(
+  file: string,
+  document: Document,
+  lines: LineCounter,
+): SourceLocator {
+  return (path) => {
+    for (let end = path.length; end >= 0; end--) {
+      const node = document.getIn(path.slice(0, end), true);
+      if (isNode(node) && node.range) {
+        const position = lines.linePos(node.range[0]);
+        return `${file}:${position.line}:${position.col}`;
+      }
+    }
+    return file;
+  };
+}

@@ -1,0 +1,371 @@
+import type { FastFamily } from './fast-family.js';
+import type { FastHistogram } from './fast-histogram.js';
+import type { InferenceFamilies, NamingProfile } from './inference-metrics.js';
+import type {
+  CacheRecord,
+  ErrorRecord,
+  InferenceRecord,
+  ModelLifecycleRecord,
+} from './types.js';
+
+const UNRESOLVED = -2;
+const LIFECYCLE_EVENTS = new Set([
+  'load',
+  'loaded',
+  'unload',
+  'unloaded',
+  'failed',
+  'warmup',
+]);
+
+/** Cell offsets of one model, resolved on first use; -2 until then. */
+class ModelCells {
+  queue = UNRESOLVED;
+  ttft = UNRESOLVED;
+  tpot = UNRESOLVED;
+  prefill = UNRESOLVED;
+  decode = UNRESOLVED;
+  total = UNRESOLVED;
+  inputTokens = UNRESOLVED;
+  outputTokens = UNRESOLVED;
+  inputPerRequest = UNRESOLVED;
+  outputPerRequest = UNRESOLVED;
+  batch = UNRESOLVED;
+  running = UNRESOLVED;
+  waiting = UNRESOLVED;
+  cacheHits = UNRESOLVED;
+  cacheMisses = UNRESOLVED;
+  loaded = UNRESOLVED;
+  loadDuration = UNRESOLVED;
+  /** Offsets of `[requests_total, request_duration]` per status. */
+  readonly statuses = new Map<string, Int32Array>();
+  /** Offsets of label sets with a second label (finish reason, ...). */
+  readonly others = new Map<FastFamily, Map<string, number>>();
+
+  constructor(readonly model: string) {}
+}
+
+function isValidAmount(value: unknown): value is number {
+  return typeof value === 'number' && value >= 0 && value !== Infinity;
+}
+
+/**
+ * Hot path of the standard set: turns one call into pre-bound cell writes.
+ * Offsets are cached per model and status, so a call costs a few map
+ * lookups by string and no label object. It never throws.
+ */
+export class InferenceRecorder {
+  private models = new Map<string, ModelCells>();
+  private readonly okStatus: string | undefined;
+
+  constructor(
+    private readonly families: InferenceFamilies,
+    profile: NamingProfile,
+    private readonly exemplars: boolean,
+    private readonly maxModels: number,
+    private readonly onError: (error: unknown) => void,
+  ) {
+    // The OpenTelemetry `error.type` attribute is absent on success, so
+    // that profile stores the `ok` status as an empty label value.
+    this.okStatus = profile === 'otel-genai' ? 'ok' : undefined;
+  }
+
+  /** Forgets every cached offset, after a reset or a removal. */
+  clearCache(): void {
+    this.models = new Map();
+  }
+
+  /** Records one finished request. */
+  recordInference(record: InferenceRecord): void {
+    try {
+      const cells = this.cellsOf(record.model);
+      if (cells === undefined) {
+        return;
+      }
+      const f = this.families;
+      const status = this.statusOffsets(cells, record.status);
+      if (status !== undefined) {
+        this.recordOutcome(status, record);
+      }
+
+      if (record.queueSeconds !== undefined) {
+        cells.queue = this.observe(f.queueDuration, cells, cells.queue, record.queueSeconds);
+      }
+      if (record.ttftSeconds !== undefined) {
+        cells.ttft = this.observe(f.timeToFirstToken, cells, cells.ttft, record.ttftSeconds, record.traceId);
+      }
+      const tpot = record.tpotSeconds ?? derivedTpot(record);
+      if (tpot !== undefined) {
+        cells.tpot = this.observe(f.timePerOutputToken, cells, cells.tpot, tpot);
+      }
+      if (record.prefillSeconds !== undefined || record.decodeSeconds !== undefined || record.inferenceSeconds !== undefined) {
+        this.recordPhases(cells, record);
+      }
+      if (record.inputTokens !== undefined || record.outputTokens !== undefined) {
+        this.recordTokens(cells, record);
+      }
+      if (record.batchSize !== undefined) {
+        cells.batch = this.observe(f.batchSize, cells, cells.batch, record.batchSize);
+      }
+      if (record.finishReason !== undefined) {
+        this.incOther(f.finishReasons, cells, record.finishReason, 1);
+      }
+      if (record.errorType !== undefined) {
+        this.incOther(f.errors, cells, record.errorType, 1);
+      }
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  /** Records a model lifecycle event and updates the loaded gauge. */
+  recordModelLifecycle(record: ModelLifecycleRecord): void {
+    try {
+      const cells = this.cellsOf(record.model);
+      if (cells === undefined) {
+        return;
+      }
+      const f = this.families;
+      if (!LIFECYCLE_EVENTS.has(record.event)) {
+        f.lifecycle.drop('invalid_label');
+        return;
+      }
+
+      this.incOther(f.lifecycle, cells, record.event, 1);
+      if (record.event === 'loaded' || record.event === 'unloaded' || record.event === 'failed') {
+        cells.loaded = this.bind(f.modelsLoaded, cells, cells.loaded);
+        if (cells.loaded >= 0) {
+          f.modelsLoaded.setAt(cells.loaded, record.event === 'loaded' ? 1 : 0);
+        }
+      }
+      if (record.event === 'loaded' && record.durationSeconds !== undefined) {
+        cells.loadDuration = this.observe(f.loadDuration, cells, cells.loadDuration, record.durationSeconds);
+      }
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  /** Sets the number of requests executing for a model. */
+  setRunning(model: string, count: number): void {
+    const cells = this.cellsOf(model);
+    if (cells === undefined) {
+      return;
+    }
+    cells.running = this.bind(this.families.running, cells, cells.running);
+    if (cells.running >= 0) {
+      this.families.running.setAt(cells.running, count);
+    }
+  }
+
+  /** Sets the number of requests waiting for a model. */
+  setWaiting(model: string, count: number): void {
+    const cells = this.cellsOf(model);
+    if (cells === undefined) {
+      return;
+    }
+    cells.waiting = this.bind(this.families.waiting, cells, cells.waiting);
+    if (cells.waiting >= 0) {
+      this.families.waiting.setAt(cells.waiting, count);
+    }
+  }
+
+  /** Counts one response-cache lookup. */
+  recordCache(record: CacheRecord): void {
+    try {
+      const cells = this.cellsOf(record.model);
+      if (cells === undefined) {
+        return;
+      }
+      const f = this.families;
+      if (record.hit) {
+        cells.cacheHits = this.bind(f.cacheHits, cells, cells.cacheHits);
+        if (cells.cacheHits >= 0) {
+          f.cacheHits.incAt(cells.cacheHits, 1);
+        }
+      } else {
+        cells.cacheMisses = this.bind(f.cacheMisses, cells, cells.cacheMisses);
+        if (cells.cacheMisses >= 0) {
+          f.cacheMisses.incAt(cells.cacheMisses, 1);
+        }
+      }
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  /** Counts one error by type. */
+  recordError(record: ErrorRecord): void {
+    try {
+      const cells = this.cellsOf(record.model);
+      if (cells !== undefined) {
+        this.incOther(this.families.errors, cells, record.type, 1);
+      }
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  private recordOutcome(status: Int32Array, record: InferenceRecord): void {
+    const f = this.families;
+    f.requests.incAt(status[0] as number, 1);
+
+    const duration = record.durationSeconds;
+    const traceId = record.traceId;
+    if (this.exemplars && traceId !== undefined) {
+      f.requestDuration.observeTracedAt(status[1] as number, duration, traceId);
+    } else {
+      f.requestDuration.observeAt(status[1] as number, duration);
+    }
+  }
+
+  private recordPhases(cells: ModelCells, record: InferenceRecord): void {
+    if (record.prefillSeconds !== undefined) {
+      cells.prefill = this.observePhase(cells, cells.prefill, 'prefill', record.prefillSeconds);
+    }
+    if (record.decodeSeconds !== undefined) {
+      cells.decode = this.observePhase(cells, cells.decode, 'decode', record.decodeSeconds);
+    }
+    if (record.inferenceSeconds !== undefined) {
+      cells.total = this.observePhase(cells, cells.total, 'total', record.inferenceSeconds);
+    }
+  }
+
+  private observePhase(cells: ModelCells, offset: number, phase: string, value: number): number {
+    const family = this.families.inferenceDuration;
+    const bound = offset >= 0 ? offset : (family.seriesFor([cells.model, phase])?.offset ?? -1);
+    if (bound >= 0) {
+      family.observeAt(bound, value);
+    }
+    return bound;
+  }
+
+  private recordTokens(cells: ModelCells, record: InferenceRecord): void {
+    const f = this.families;
+    const input = record.inputTokens;
+    if (input !== undefined) {
+      if (cells.inputTokens < 0) {
+        cells.inputTokens = f.tokens.seriesFor([cells.model, 'input'])?.offset ?? -1;
+      }
+      if (cells.inputTokens >= 0) {
+        f.tokens.incAt(cells.inputTokens, input);
+      }
+      if (cells.inputPerRequest < 0) {
+        cells.inputPerRequest = f.requestTokens.seriesFor([cells.model, 'input'])?.offset ?? -1;
+      }
+      if (cells.inputPerRequest >= 0) {
+        f.requestTokens.observeAt(cells.inputPerRequest, input);
+      }
+    }
+
+    const output = record.outputTokens;
+    if (output !== undefined) {
+      if (cells.outputTokens < 0) {
+        cells.outputTokens = f.tokens.seriesFor([cells.model, 'output'])?.offset ?? -1;
+      }
+      if (cells.outputTokens >= 0) {
+        f.tokens.incAt(cells.outputTokens, output);
+      }
+      if (cells.outputPerRequest < 0) {
+        cells.outputPerRequest = f.requestTokens.seriesFor([cells.model, 'output'])?.offset ?? -1;
+      }
+      if (cells.outputPerRequest >= 0) {
+        f.requestTokens.observeAt(cells.outputPerRequest, output);
+      }
+    }
+  }
+
+  /** Returns the offset of the model's series in `family`, -1 if dropped. */
+  private bind(family: FastFamily, cells: ModelCells, offset: number): number {
+    if (offset >= 0) {
+      return offset;
+    }
+    return family.seriesFor([cells.model])?.offset ?? -1;
+  }
+
+  private observe(
+    family: FastHistogram,
+    cells: ModelCells,
+    offset: number,
+    value: number,
+    traceId?: string,
+  ): number {
+    const bound = this.bind(family, cells, offset);
+    if (bound < 0) {
+      return bound;
+    }
+    if (traceId !== undefined && this.exemplars) {
+      family.observeTracedAt(bound, value, traceId);
+    } else {
+      family.observeAt(bound, value);
+    }
+    return bound;
+  }
+
+  private incOther(family: FastFamily & { incAt(o: number, v: number): void }, cells: ModelCells, label: string, value: number): void {
+    let byLabel = cells.others.get(family);
+    if (byLabel === undefined) {
+      byLabel = new Map();
+      cells.others.set(family, byLabel);
+    }
+    let offset = byLabel.get(label);
+    if (offset === undefined) {
+      offset = family.seriesFor([cells.model, label])?.offset;
+      if (offset === undefined) {
+        return;
+      }
+      byLabel.set(label, offset);
+    }
+    family.incAt(offset, value);
+  }
+
+  private statusOffsets(cells: ModelCells, status: string): Int32Array | undefined {
+    const cached = cells.statuses.get(status);
+    if (cached !== undefined) {
+      return cached;
+    }
+
+    const f = this.families;
+    const value = status === this.okStatus ? '' : status;
+    const requests = f.requests.seriesFor([cells.model, value]);
+    const duration = f.requestDuration.seriesFor([cells.model, value]);
+    if (requests === undefined || duration === undefined) {
+      return undefined;
+    }
+    const offsets = Int32Array.of(requests.offset, duration.offset);
+    cells.statuses.set(status, offsets);
+    return offsets;
+  }
+
+  private cellsOf(model: string): ModelCells | undefined {
+    const cached = this.models.get(model);
+    if (cached !== undefined) {
+      return cached;
+    }
+    if (typeof model !== 'string') {
+      this.families.requests.drop('invalid_label');
+      return undefined;
+    }
+
+    const cells = new ModelCells(model);
+    // Past the series limit every new model is dropped anyway, so the cache
+    // stops growing there too.
+    if (this.models.size < this.maxModels) {
+      this.models.set(model, cells);
+    }
+    return cells;
+  }
+}
+
+/**
+ * Derives the time per output token as `(duration - ttft) / (tokens - 1)`,
+ * both durations measured from the arrival of the request.
+ */
+function derivedTpot(record: InferenceRecord): number | undefined {
+  const { ttftSeconds, outputTokens, durationSeconds } = record;
+  if (ttftSeconds === undefined || outputTokens === undefined || outputTokens < 2) {
+    return undefined;
+  }
+  const tpot = (durationSeconds - ttftSeconds) / (outputTokens - 1);
+  return isValidAmount(tpot) ? tpot : undefined;
+}

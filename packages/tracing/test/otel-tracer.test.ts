@@ -1,0 +1,358 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  context,
+  propagation,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OTelTracer, TracingError } from '../src/index.js';
+
+function spanNamed(tracer: OTelTracer, name: string) {
+  const span = tracer.getFinishedSpans().find((item) => item.name === name);
+  if (!span) {
+    throw new Error(`no finished span named ${name}`);
+  }
+  return span;
+}
+
+describe('withSpan', () => {
+  it('nests spans across awaits', async () => {
+    const tracer = new OTelTracer();
+
+    await tracer.withSpan('parent', {}, async () => {
+      await sleep(1);
+      await tracer.withSpan('child', {}, async () => {
+        await sleep(1);
+        tracer.withSpan('grandchild', {}, () => undefined);
+      });
+    });
+
+    const parent = spanNamed(tracer, 'parent');
+    const child = spanNamed(tracer, 'child');
+    const grandchild = spanNamed(tracer, 'grandchild');
+    expect(parent.parentSpanContext).toBeUndefined();
+    expect(child.parentSpanContext?.spanId).toBe(parent.spanContext().spanId);
+    expect(grandchild.parentSpanContext?.spanId).toBe(
+      child.spanContext().spanId,
+    );
+    expect(grandchild.spanContext().traceId).toBe(parent.spanContext().traceId);
+  });
+
+  it('keeps 1,000 concurrent requests apart', async () => {
+    const tracer = new OTelTracer();
+    const requestSpanIds = new Map<number, string>();
+
+    const requests = Array.from({ length: 1_000 }, (_, index) =>
+      tracer.withSpan('request', { index }, async (span) => {
+        requestSpanIds.set(index, span.spanContext().spanId);
+        await sleep(index % 7);
+        await tracer.withSpan('step', { index }, async () => {
+          await sleep(index % 3);
+        });
+        await Promise.resolve();
+        tracer.withSpan('step', { index }, () => undefined);
+      }),
+    );
+    await Promise.all(requests);
+
+    const steps = tracer.getFinishedSpans().filter((s) => s.name === 'step');
+    const crossed = steps.filter((step) => {
+      const index = step.attributes.index as number;
+      return step.parentSpanContext?.spanId !== requestSpanIds.get(index);
+    });
+    const traceIds = new Set(
+      tracer.getFinishedSpans().map((span) => span.spanContext().traceId),
+    );
+    expect(steps).toHaveLength(2_000);
+    expect(crossed).toHaveLength(0);
+    expect(traceIds.size).toBe(1_000);
+  });
+
+  it('returns the result unchanged', async () => {
+    const tracer = new OTelTracer();
+    const value = { answer: 42 };
+
+    const syncResult = tracer.withSpan('sync', {}, () => value);
+    const asyncResult = await tracer.withSpan('async', {}, async () => value);
+
+    expect(syncResult).toBe(value);
+    expect(asyncResult).toBe(value);
+  });
+
+  it('records a thrown error', () => {
+    const tracer = new OTelTracer();
+    const error = new RangeError('bad input');
+
+    const run = () =>
+      tracer.withSpan('failing', {}, () => {
+        throw error;
+      });
+
+    expect(run).toThrow(error);
+    const span = spanNamed(tracer, 'failing');
+    expect(span.status.code).toBe(SpanStatusCode.ERROR);
+    expect(span.status.message).toBe('bad input');
+    expect(span.events[0]?.name).toBe('exception');
+    expect(span.events[0]?.attributes?.['exception.type']).toBe('RangeError');
+  });
+
+  it('records a rejection unchanged', async () => {
+    const tracer = new OTelTracer();
+    const error = new Error('model failed');
+
+    const promise = tracer.withSpan('rejecting', {}, async () => {
+      await sleep(1);
+      throw error;
+    });
+
+    await expect(promise).rejects.toBe(error);
+    const span = spanNamed(tracer, 'rejecting');
+    expect(span.status.code).toBe(SpanStatusCode.ERROR);
+    expect(span.ended).toBe(true);
+  });
+
+  it('records a non-Error rejection', async () => {
+    const tracer = new OTelTracer();
+
+    const promise = tracer.withSpan('odd', {}, () => Promise.reject(404));
+
+    await expect(promise).rejects.toBe(404);
+    expect(spanNamed(tracer, 'odd').status.message).toBe('404');
+  });
+
+  it('ends the span exactly once', () => {
+    const tracer = new OTelTracer();
+
+    tracer.withSpan('ended-by-hand', {}, (span) => span.end());
+
+    expect(tracer.getFinishedSpans()).toHaveLength(1);
+    expect(tracer.getStatus().spansEnded).toBe(1);
+  });
+
+  it('tolerates invalid attribute values', () => {
+    const tracer = new OTelTracer();
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const attributes = { ok: 1, nested: { a: 1 }, cyclic } as never;
+
+    const run = () =>
+      tracer.withSpan('odd-attributes', attributes, (span) => {
+        span.setAttribute('late', cyclic as never);
+        return 'done';
+      });
+
+    expect(run()).toBe('done');
+    const span = spanNamed(tracer, 'odd-attributes');
+    expect(span.attributes).toEqual({ ok: 1 });
+  });
+
+  it('uses the given span kind', () => {
+    const tracer = new OTelTracer();
+
+    tracer.withSpan('server', {}, () => undefined, { kind: SpanKind.SERVER });
+
+    expect(spanNamed(tracer, 'server').kind).toBe(SpanKind.SERVER);
+  });
+});
+
+describe('getActiveTraceId', () => {
+  it('returns the active trace id', () => {
+    const tracer = new OTelTracer();
+
+    const inside = tracer.withSpan('work', {}, (span) => ({
+      active: tracer.getActiveTraceId(),
+      own: span.spanContext().traceId,
+    }));
+
+    expect(inside.active).toBe(inside.own);
+  });
+
+  it('returns undefined outside spans', () => {
+    const tracer = new OTelTracer();
+
+    expect(tracer.getActiveTraceId()).toBeUndefined();
+  });
+
+  it('returns undefined when unsampled', () => {
+    const tracer = new OTelTracer({ samplerRatio: 0 });
+
+    const traceId = tracer.withSpan('work', {}, () =>
+      tracer.getActiveTraceId(),
+    );
+
+    expect(traceId).toBeUndefined();
+    expect(tracer.getFinishedSpans()).toHaveLength(0);
+  });
+});
+
+describe('disabled tracer', () => {
+  it('runs functions without spans', async () => {
+    const tracer = new OTelTracer({ enabled: false });
+
+    const value = await tracer.withSpan('work', {}, async () => 7);
+    const inference = tracer.traceInference(
+      { model: 'm', operation: 'chat' },
+      (span) => span.recordResponse({ outputTokens: 3 }) && 'ok',
+    );
+
+    expect(value).toBe(7);
+    expect(inference).toBe('ok');
+    expect(tracer.getFinishedSpans()).toHaveLength(0);
+    expect(tracer.getStatus().spansStarted).toBe(0);
+  });
+
+  it('still rethrows errors', () => {
+    const tracer = new OTelTracer({ enabled: false });
+    const error = new Error('boom');
+
+    const run = () =>
+      tracer.withSpan('work', {}, () => {
+        throw error;
+      });
+
+    expect(run).toThrow(error);
+  });
+});
+
+describe('resource', () => {
+  it('carries the service name and version', () => {
+    const tracer = new OTelTracer({
+      serviceName: 'inference-api',
+      serviceVersion: '1.2.3',
+    });
+
+    tracer.withSpan('work', {}, () => undefined);
+
+    const resource = spanNamed(tracer, 'work').resource.attributes;
+    expect(resource['service.name']).toBe('inference-api');
+    expect(resource['service.version']).toBe('1.2.3');
+  });
+});
+
+describe('constructor', () => {
+  it('rejects invalid options', () => {
+    const create = () =>
+      new OTelTracer({ samplerRatio: 2, serviceNme: 'x' } as never);
+
+    expect(create).toThrow(TracingError);
+    expect(create).toThrow(/samplerRatio/);
+    expect(create).toThrow(/serviceNme/);
+  });
+
+  it('uses a stable error code', () => {
+    let code: string | undefined;
+    try {
+      new OTelTracer({ exporter: { type: 'zipkin' } } as never);
+    } catch (error) {
+      code = (error as TracingError).code;
+    }
+
+    expect(code).toBe('TRACING_INVALID_OPTIONS');
+  });
+
+  it('touches no global state', () => {
+    const tracer = new OTelTracer();
+
+    tracer.withSpan('work', {}, () => undefined);
+
+    expect(trace.getSpan(context.active())).toBeUndefined();
+    expect(
+      trace.getTracerProvider().getTracer('probe').startSpan('x').isRecording(),
+    ).toBe(false);
+  });
+});
+
+describe('register', () => {
+  const tracers: OTelTracer[] = [];
+  afterEach(() => {
+    for (const tracer of tracers.splice(0)) {
+      tracer.unregister();
+    }
+  });
+
+  it('installs the global provider', () => {
+    const tracer = new OTelTracer();
+    tracers.push(tracer);
+
+    tracer.register();
+    const span = trace.getTracer('other-library').startSpan('external');
+    span.end();
+
+    expect(spanNamed(tracer, 'external')).toBeDefined();
+  });
+
+  it('shares context with global instrumentation', () => {
+    const tracer = new OTelTracer();
+    tracers.push(tracer);
+    tracer.register();
+
+    tracer.withSpan('outer', {}, () => {
+      trace.getTracer('other-library').startSpan('inner').end();
+    });
+
+    const outer = spanNamed(tracer, 'outer');
+    const inner = spanNamed(tracer, 'inner');
+    expect(inner.parentSpanContext?.spanId).toBe(outer.spanContext().spanId);
+  });
+
+  it('installs the W3C propagators', () => {
+    const tracer = new OTelTracer();
+    tracers.push(tracer);
+    tracer.register();
+
+    expect(propagation.fields()).toEqual(['traceparent', 'tracestate', 'baggage']);
+  });
+
+  it('fails when another is registered', () => {
+    const first = new OTelTracer();
+    const second = new OTelTracer();
+    tracers.push(first, second);
+    first.register();
+
+    let error: TracingError | undefined;
+    try {
+      second.register();
+    } catch (caught) {
+      error = caught as TracingError;
+    }
+
+    expect(error?.code).toBe('TRACING_ALREADY_REGISTERED');
+    expect(error?.message).toMatch(/tracer provider is already registered/);
+  });
+
+  it('keeps working after unregister', async () => {
+    const tracer = new OTelTracer();
+    tracer.register();
+    tracer.unregister();
+
+    await tracer.withSpan('parent', {}, async () => {
+      await sleep(1);
+      tracer.withSpan('child', {}, () => undefined);
+    });
+
+    const parent = spanNamed(tracer, 'parent');
+    const child = spanNamed(tracer, 'child');
+    expect(child.parentSpanContext?.spanId).toBe(parent.spanContext().spanId);
+    expect(tracer.getStatus().registered).toBe(false);
+  });
+
+  it('fails after shutdown', async () => {
+    const tracer = new OTelTracer();
+    await tracer.shutdown();
+
+    expect(() => tracer.register()).toThrow(/shut down/);
+  });
+});
+
+describe('clearSpans', () => {
+  it('empties the memory exporter', () => {
+    const tracer = new OTelTracer();
+    tracer.withSpan('work', {}, () => undefined);
+
+    tracer.clearSpans();
+
+    expect(tracer.getFinishedSpans()).toHaveLength(0);
+  });
+});
