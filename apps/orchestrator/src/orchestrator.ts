@@ -117,7 +117,10 @@ export class Orchestrator {
     this.service = new InferenceService(
       this.models,
       (info) => this.monitoring.startRequest(info),
-      { requestTimeoutMs: this.config.server.requestTimeout },
+      {
+        requestTimeoutMs: this.config.server.requestTimeout,
+        logger: this.logger,
+      },
     );
     this.http = this.createHttp();
   }

@@ -24,7 +24,7 @@ import type { DeliveryQueue } from './delivery/delivery-queue.js';
 import { Outbox } from './delivery/outbox.js';
 import { createDestination } from './destinations/create-destination.js';
 import type { Destination } from './destinations/destination.js';
-import { Inhibitor } from './inhibitor.js';
+import { type InhibitionIndex, Inhibitor } from './inhibitor.js';
 import type { Notification } from './notification.js';
 import { buildRouteTree, matchRoutes, type Route } from './route.js';
 import type { AlertRouterOptions } from './router-options.js';
@@ -69,6 +69,9 @@ export class AlertRouter {
   private readonly resolvedUnseen = new WeakSet<Alert>();
   private readonly groups = new Map<string, AggregationGroup>();
   private closed = false;
+  /** Incremented whenever the set of firing alerts changes. */
+  private activeVersion = 0;
+  private cachedIndex: { version: number; index: InhibitionIndex } | undefined;
   private readonly counts: RouterCounts = {
     received: 0,
     invalid: 0,
@@ -180,12 +183,10 @@ export class AlertRouter {
   /** Lists firing alerts and recently resolved ones, with their state. */
   listAlerts(): AlertWithState[] {
     const now = Date.now();
+    const index = this.inhibitionIndex();
     const firing = [...this.active.values()].map((alert) => {
       const silencedBy = this.silences.silencedBy(alert.labels, now);
-      const inhibitedBy = this.inhibitor.inhibitedBy(
-        alert,
-        this.active.values(),
-      );
+      const inhibitedBy = this.inhibitor.inhibitedBy(alert, index);
       let state: AlertWithState['state'] = 'active';
       if (silencedBy.length > 0) {
         state = 'silenced';
@@ -267,6 +268,8 @@ export class AlertRouter {
     return result;
   }
 
+  // TODO: a firing alert whose `endsAt` passes stays firing until it is
+  // sent again as resolved; Alertmanager resolves it on its own.
   private ingest(alert: Alert): void {
     const previous =
       this.active.get(alert.fingerprint) ??
@@ -279,6 +282,7 @@ export class AlertRouter {
       alert.startsAt = previous.startsAt;
     }
 
+    this.activeVersion += 1;
     if (alert.status === 'firing') {
       this.resolved.delete(alert.fingerprint);
       this.active.set(alert.fingerprint, alert);
@@ -339,7 +343,19 @@ export class AlertRouter {
     if (this.silences.silencedBy(alert.labels, now).length > 0) {
       return true;
     }
-    return this.inhibitor.inhibitedBy(alert, this.active.values()).length > 0;
+    const index = this.inhibitionIndex();
+    return this.inhibitor.inhibitedBy(alert, index).length > 0;
+  }
+
+  /** Returns the inhibition index, rebuilt only after firing alerts change. */
+  private inhibitionIndex(): InhibitionIndex {
+    if (!this.cachedIndex || this.cachedIndex.version !== this.activeVersion) {
+      this.cachedIndex = {
+        version: this.activeVersion,
+        index: this.inhibitor.buildIndex(this.active.values()),
+      };
+    }
+    return this.cachedIndex.index;
   }
 
   private notify(

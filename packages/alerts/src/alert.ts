@@ -6,7 +6,7 @@ export type AlertSeverity = 'critical' | 'error' | 'warning' | 'info';
 /** Whether an alert is still active. */
 export type AlertStatus = 'firing' | 'resolved';
 
-/** Alert as a caller raises it; only `name` is required. */
+/** Alert as a caller raises it. Only `name` is required. */
 export interface AlertInput {
   /** Alert name, stored as the `alertname` label. */
   name: string;
@@ -20,7 +20,7 @@ export interface AlertInput {
   status?: AlertStatus;
   /** Start time. @default now */
   startsAt?: Date | string | number;
-  /** End time; a time in the past resolves the alert. @default none */
+  /** End time. A time in the past resolves the alert. @default none */
   endsAt?: Date | string | number;
   /** Link back to the source of the alert. @default none */
   generatorURL?: string;

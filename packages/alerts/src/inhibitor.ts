@@ -15,6 +15,17 @@ interface InhibitRule {
 }
 
 /**
+ * Firing source alerts of each rule, by the values of the rule's `equal`
+ * labels. Each key lists up to two sources, enough to find one that is not
+ * the target itself.
+ */
+export type InhibitionIndex = Map<string, string[]>[];
+
+function equalKey(rule: InhibitRule, labels: Record<string, string>): string {
+  return JSON.stringify(rule.equal.map((name) => labels[name] ?? ''));
+}
+
+/**
  * Decides which alerts are muted by firing source alerts. It looks only at
  * which alerts fire now, never at their start times, so an alert that fired
  * before a restart and is sent again still mutes its targets.
@@ -30,36 +41,50 @@ export class Inhibitor {
     }));
   }
 
+  /** Indexes the firing alerts that match each rule's source matchers. */
+  buildIndex(firing: Iterable<Alert>): InhibitionIndex {
+    const index: InhibitionIndex = this.rules.map(() => new Map());
+    if (this.rules.length === 0) {
+      return index;
+    }
+
+    for (const alert of firing) {
+      if (alert.status !== 'firing') {
+        continue;
+      }
+      this.rules.forEach((rule, i) => {
+        if (!matchesAll(rule.source, alert.labels)) {
+          return;
+        }
+        const sources = index[i] as Map<string, string[]>;
+        const key = equalKey(rule, alert.labels);
+        const list = sources.get(key) ?? [];
+        if (list.length < 2) {
+          list.push(alert.fingerprint);
+          sources.set(key, list);
+        }
+      });
+    }
+    return index;
+  }
+
   /** Returns the fingerprints of the firing alerts that mute `alert`. */
-  inhibitedBy(alert: Alert, firing: Iterable<Alert>): string[] {
-    if (alert.status !== 'firing' || this.rules.length === 0) {
+  inhibitedBy(alert: Alert, index: InhibitionIndex): string[] {
+    if (alert.status !== 'firing') {
       return [];
     }
 
     const sources: string[] = [];
-    for (const rule of this.rules) {
+    this.rules.forEach((rule, i) => {
       if (!matchesAll(rule.target, alert.labels)) {
-        continue;
+        return;
       }
-      for (const source of firing) {
-        if (this.mutes(rule, source, alert)) {
-          sources.push(source.fingerprint);
-          break;
-        }
+      const candidates = index[i]?.get(equalKey(rule, alert.labels)) ?? [];
+      const source = candidates.find((f) => f !== alert.fingerprint);
+      if (source !== undefined) {
+        sources.push(source);
       }
-    }
+    });
     return sources;
-  }
-
-  private mutes(rule: InhibitRule, source: Alert, target: Alert): boolean {
-    if (source.fingerprint === target.fingerprint) {
-      return false;
-    }
-    if (source.status !== 'firing' || !matchesAll(rule.source, source.labels)) {
-      return false;
-    }
-    return rule.equal.every(
-      (name) => (source.labels[name] ?? '') === (target.labels[name] ?? ''),
-    );
   }
 }

@@ -1,7 +1,16 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  test,
+  vi,
+} from 'vitest';
 import { AlertRouter } from '../src/alert-router.js';
 import { MemoryDestination } from '../src/destinations/memory-destination.js';
 import type { AlertRouterOptions } from '../src/router-options.js';
@@ -72,7 +81,11 @@ describe('router delivery over HTTP', () => {
   });
 
   test('retries a 429 after Retry-After', async () => {
-    broken.plan({ kind: 'status', status: 429, headers: { 'retry-after': '1' } });
+    broken.plan({
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '1' },
+    });
     const r = makeRouter();
     r.send({ name: 'Down', labels: { team: 'ops' } });
     await r.flush(5_000);
@@ -81,7 +94,11 @@ describe('router delivery over HTTP', () => {
   });
 
   test('retries a 503 after Retry-After', async () => {
-    broken.plan({ kind: 'status', status: 503, headers: { 'retry-after': '0' } });
+    broken.plan({
+      kind: 'status',
+      status: 503,
+      headers: { 'retry-after': '0' },
+    });
     const r = makeRouter();
     r.send({ name: 'Down', labels: { team: 'ops' } });
     await r.flush(5_000);
@@ -97,7 +114,10 @@ describe('router delivery over HTTP', () => {
   });
 
   test('retries a 500', async () => {
-    broken.plan({ kind: 'status', status: 500 }, { kind: 'status', status: 500 });
+    broken.plan(
+      { kind: 'status', status: 500 },
+      { kind: 'status', status: 500 },
+    );
     const r = makeRouter();
     r.send({ name: 'Down', labels: { team: 'ops' } });
     await r.flush(5_000);
@@ -106,7 +126,11 @@ describe('router delivery over HTTP', () => {
   });
 
   test('dead-letters with the last error', async () => {
-    broken.plan({ kind: 'status', status: 500 }, { kind: 'close' }, { kind: 'never' });
+    broken.plan(
+      { kind: 'status', status: 500 },
+      { kind: 'close' },
+      { kind: 'never' },
+    );
     const r = makeRouter({ timeout: 200 });
     r.send({ name: 'Down', labels: { team: 'ops' } });
     await r.flush(5_000);

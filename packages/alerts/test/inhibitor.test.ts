@@ -9,8 +9,8 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  await router.close(10);
   vi.useRealTimers();
+  await router.close(10);
 });
 
 const inhibitRules = [
@@ -33,16 +33,32 @@ function setup() {
 describe('inhibition', () => {
   test('critical mutes matching warnings', async () => {
     const memory = setup();
-    router.send({ name: 'Down', severity: 'critical', labels: { service: 'api' } });
-    router.send({ name: 'Slow', severity: 'warning', labels: { service: 'api' } });
+    router.send({
+      name: 'Down',
+      severity: 'critical',
+      labels: { service: 'api' },
+    });
+    router.send({
+      name: 'Slow',
+      severity: 'warning',
+      labels: { service: 'api' },
+    });
     await vi.advanceTimersByTimeAsync(10_000);
     expect(memory.alerts().map((a) => a.name)).toEqual(['Down']);
   });
 
   test('needs equal labels', async () => {
     const memory = setup();
-    router.send({ name: 'Down', severity: 'critical', labels: { service: 'api' } });
-    router.send({ name: 'Slow', severity: 'warning', labels: { service: 'web' } });
+    router.send({
+      name: 'Down',
+      severity: 'critical',
+      labels: { service: 'api' },
+    });
+    router.send({
+      name: 'Slow',
+      severity: 'warning',
+      labels: { service: 'web' },
+    });
     await vi.advanceTimersByTimeAsync(10_000);
     expect(memory.alerts()).toHaveLength(2);
   });
@@ -67,8 +83,16 @@ describe('inhibition', () => {
 
   test('lifts when the source resolves', async () => {
     const memory = setup();
-    router.send({ name: 'Down', severity: 'critical', labels: { service: 'api' } });
-    router.send({ name: 'Slow', severity: 'warning', labels: { service: 'api' } });
+    router.send({
+      name: 'Down',
+      severity: 'critical',
+      labels: { service: 'api' },
+    });
+    router.send({
+      name: 'Slow',
+      severity: 'warning',
+      labels: { service: 'api' },
+    });
     await vi.advanceTimersByTimeAsync(10_000);
     router.send({
       name: 'Down',
@@ -83,8 +107,16 @@ describe('inhibition', () => {
 
   test('shows inhibited state', () => {
     setup();
-    router.send({ name: 'Down', severity: 'critical', labels: { service: 'api' } });
-    router.send({ name: 'Slow', severity: 'warning', labels: { service: 'api' } });
+    router.send({
+      name: 'Down',
+      severity: 'critical',
+      labels: { service: 'api' },
+    });
+    router.send({
+      name: 'Slow',
+      severity: 'warning',
+      labels: { service: 'api' },
+    });
     expect(router.getStatus().alerts.inhibited).toBe(1);
   });
 });

@@ -51,10 +51,9 @@ describe('parseMatchers', () => {
   });
 
   test('rejects a missing operator', () => {
-    expect(() => parseMatchers('foo'))
-      .toThrowErrorMatchingInlineSnapshot(
-        `[AlertsError: matchers "foo" are invalid at character 4: expected one of =, !=, =~, !~, received the end of the text; write them as name="value", name!="value", name=~"regex" or name!~"regex"]`,
-      );
+    expect(() => parseMatchers('foo')).toThrowErrorMatchingInlineSnapshot(
+      `[AlertsError: matchers "foo" are invalid at character 4: expected one of =, !=, =~, !~, received the end of the text; write them as name="value", name!="value", name=~"regex" or name!~"regex"]`,
+    );
   });
 
   test('rejects an unclosed quote', () => {

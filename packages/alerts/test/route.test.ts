@@ -30,9 +30,10 @@ describe('matchRoutes', () => {
   });
 
   test('goes on after continue', () => {
-    expect(receivers(config, { service: 'db', severity: 'critical' })).toEqual(
-      ['pager', 'db'],
-    );
+    expect(receivers(config, { service: 'db', severity: 'critical' })).toEqual([
+      'pager',
+      'db',
+    ]);
   });
 
   test('prefers the deepest match', () => {
@@ -46,8 +47,9 @@ describe('matchRoutes', () => {
         },
       ],
     };
-    expect(receivers(nested, { team: 'storage', severity: 'critical' }))
-      .toEqual(['pager']);
+    expect(
+      receivers(nested, { team: 'storage', severity: 'critical' }),
+    ).toEqual(['pager']);
   });
 });
 
@@ -75,10 +77,11 @@ describe('buildRouteTree', () => {
   });
 
   test('rejects an unknown receiver', () => {
-    expect(() => tree({ routes: [{ receiver: 'nobody' }] }))
-      .toThrowErrorMatchingInlineSnapshot(
-        `[AlertsError: route.routes[0].receiver "nobody" names no destination; use one of default, db, pager]`,
-      );
+    expect(() =>
+      tree({ routes: [{ receiver: 'nobody' }] }),
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[AlertsError: route.routes[0].receiver "nobody" names no destination; use one of default, db, pager]`,
+    );
   });
 
   test('rejects a tree without destinations', () => {

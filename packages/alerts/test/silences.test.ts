@@ -9,8 +9,8 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  await router.close(10);
   vi.useRealTimers();
+  await router.close(10);
 });
 
 describe('silences', () => {
@@ -60,7 +60,10 @@ describe('silences', () => {
       endsAt: '2026-01-01T03:00:00Z',
       comment: 'deploy',
     });
-    const active = router.addSilence({ matchers: 'a="2"', endsAt: Date.now() + 60_000 });
+    const active = router.addSilence({
+      matchers: 'a="2"',
+      endsAt: Date.now() + 60_000,
+    });
     router.addSilence({ matchers: 'a="3"', endsAt: Date.now() + 60_000 });
     router.expireSilence(active.id);
     expect(router.listSilences().map((s) => s.state)).toEqual([

@@ -1,10 +1,14 @@
-export { CusumDetector, type CusumDetectorOptions } from './detectors/cusum-detector.js';
 export {
   createDetector,
+  DEFAULT_DETECTOR,
   DETECTOR_NAMES,
   type DetectorOptions,
   restoreDetector,
 } from './detectors/create-detector.js';
+export {
+  CusumDetector,
+  type CusumDetectorOptions,
+} from './detectors/cusum-detector.js';
 export {
   type Detector,
   type DetectorCounts,
@@ -20,7 +24,10 @@ export {
   ErrorRateDetector,
   type ErrorRateDetectorOptions,
 } from './detectors/error-rate-detector.js';
-export { EwmaDetector, type EwmaDetectorOptions } from './detectors/ewma-detector.js';
+export {
+  EwmaDetector,
+  type EwmaDetectorOptions,
+} from './detectors/ewma-detector.js';
 export {
   type AlertPhase,
   type AlertTransition,
@@ -34,7 +41,10 @@ export {
   QuantileDetector,
   type QuantileDetectorOptions,
 } from './detectors/quantile-detector.js';
-export { RobustDetector, type RobustDetectorOptions } from './detectors/robust-detector.js';
+export {
+  RobustDetector,
+  type RobustDetectorOptions,
+} from './detectors/robust-detector.js';
 export {
   SeasonalDetector,
   type SeasonalDetectorOptions,
@@ -44,6 +54,10 @@ export {
   type StalenessDetectorOptions,
 } from './detectors/staleness-detector.js';
 export {
+  SuppressedDetector,
+  type SuppressedDetectorOptions,
+} from './detectors/suppressed-detector.js';
+export {
   ThroughputDetector,
   type ThroughputDetectorOptions,
 } from './detectors/throughput-detector.js';
@@ -52,7 +66,11 @@ export {
   type TrendDetectorOptions,
   type TrendResult,
 } from './detectors/trend-detector.js';
-export { binomialDeviations, type WilsonInterval, wilsonInterval } from './detectors/wilson.js';
+export {
+  binomialDeviations,
+  type WilsonInterval,
+  wilsonInterval,
+} from './detectors/wilson.js';
 export { AnomalyError, type AnomalyErrorCode } from './errors.js';
 export type {
   AnomalyEvent,
@@ -70,7 +88,38 @@ export type {
   PerformanceMonitorOptions,
   ResourceSample,
 } from './monitor/monitor-types.js';
-export { PerformanceMonitor, SHARED_MODEL } from './monitor/performance-monitor.js';
+export {
+  PerformanceMonitor,
+  SHARED_MODEL,
+} from './monitor/performance-monitor.js';
+export {
+  evaluateNab,
+  type NabEvaluation,
+  scoreSeries,
+} from './nab/evaluate-nab.js';
+export { loadNabCorpus, type NabCorpusFile } from './nab/nab-corpus.js';
+export {
+  NAB_PROFILES,
+  type NabProfile,
+  probationRows,
+  scaledSigmoid,
+} from './nab/nab-profiles.js';
+export {
+  falsePositiveCost,
+  type NabFile,
+  type NabScore,
+  type NabSweepResult,
+  normalizeRaw,
+  scoreAtThreshold,
+  sweepThreshold,
+  windowCredit,
+} from './nab/nab-scorer.js';
+export {
+  formatScoresCsv,
+  parseSeriesCsv,
+  parseTimestamp,
+  type Series,
+} from './nab/series-csv.js';
 
 /** Version of the @mm-orch/anomaly package. */
 export const VERSION = '0.1.0';

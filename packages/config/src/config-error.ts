@@ -31,7 +31,7 @@ export interface ConfigProblem {
   code: ConfigProblemCode;
   /** Segments from the root to the value, `[]` for the root itself. */
   path: (string | number)[];
-  /** What the schema expects, such as `a URL` or `a number <= 65535`. */
+  /** Expected value, such as `a URL` or `a number <= 65535`. */
   expected?: string;
   /** The value received, described as in `"htp:/x"` or `an object`. */
   received?: string;
@@ -48,17 +48,20 @@ export interface ConfigProblem {
 export interface ConfigErrorOptions {
   /** Configuration file involved, if any. */
   file?: string;
-  /** Where the configuration came from, shown in the first line. */
+  /** Origin of the configuration, shown in the first line. */
   source?: string;
   /** Error that caused this one, such as a failed file read. */
   cause?: unknown;
 }
 
 const NEXT_STEP: Record<ConfigErrorCode, string> = {
-  CONFIG_INVALID: 'Fix each value listed above, then load the configuration again.',
-  CONFIG_FILE_NOT_READABLE: 'Check that the file exists and is readable, or pass another path.',
+  CONFIG_INVALID:
+    'Fix each value listed above, then load the configuration again.',
+  CONFIG_FILE_NOT_READABLE:
+    'Check that the file exists and is readable, or pass another path.',
   CONFIG_FILE_SYNTAX: 'Fix the syntax at the positions listed above.',
-  CONFIG_FILE_UNSUPPORTED: 'Name the file with a .json, .yaml or .yml extension.',
+  CONFIG_FILE_UNSUPPORTED:
+    'Name the file with a .json, .yaml or .yml extension.',
 };
 
 const HEADLINE: Record<ConfigErrorCode, string> = {

@@ -5,6 +5,7 @@ import {
   type DestinationConfigOutput,
   destinationBaseShape,
 } from './destination-config.js';
+import { dynamicSchema } from './dynamic-schema.js';
 
 /** Error raised when a destination type cannot be registered. */
 export class DestinationSchemaError extends Error {
@@ -71,27 +72,35 @@ export function listDestinationTypes(): string[] {
 /**
  * Schema of one entry of `destinations`. It looks the entry's `type` up at
  * parse time, so types registered after this module loaded are accepted.
+ * Through `dynamicSchema()` it gives redaction the schema, secrets
+ * included, that describes each entry.
  */
-export const DestinationConfig = z
-  .looseObject({ type: z.string(), name: z.string() })
-  .transform((value, ctx) => {
-    const schema = getDestinationSchema(value.type);
-    if (!schema) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['type'],
-        input: value.type,
-        message: `unknown destination type "${value.type}"; expected one of ${listDestinationTypes().join(', ')}, or register it with registerDestinationSchema()`,
-      });
-      return z.NEVER;
-    }
-
-    const result = schema.safeParse(value);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        ctx.addIssue({ ...issue } as never);
+export const DestinationConfig = dynamicSchema(
+  z
+    .looseObject({ type: z.string(), name: z.string() })
+    .transform((value, ctx) => {
+      const schema = getDestinationSchema(value.type);
+      if (!schema) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['type'],
+          input: value.type,
+          message: `unknown destination type "${value.type}"; expected one of ${listDestinationTypes().join(', ')}, or register it with registerDestinationSchema()`,
+        });
+        return z.NEVER;
       }
-      return z.NEVER;
-    }
-    return result.data as DestinationConfigOutput;
-  }) as unknown as z.ZodType<DestinationConfigOutput, DestinationConfigInput>;
+
+      const result = schema.safeParse(value);
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          ctx.addIssue({ ...issue } as never);
+        }
+        return z.NEVER;
+      }
+      return result.data as DestinationConfigOutput;
+    }),
+  (value) => {
+    const type = (value as { type?: unknown } | null)?.type;
+    return typeof type === 'string' ? getDestinationSchema(type) : undefined;
+  },
+) as unknown as z.ZodType<DestinationConfigOutput, DestinationConfigInput>;

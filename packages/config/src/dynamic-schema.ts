@@ -1,16 +1,15 @@
 import type { z } from 'zod';
 
-/** Function that picks the schema describing one value, if it knows one. */
+/** Function that returns the schema of one value, or `undefined`. */
 export type SchemaResolver = (value: unknown) => z.core.$ZodType | undefined;
 
 const resolvers = new WeakMap<z.core.$ZodType, SchemaResolver>();
 
 /**
- * Marks `schema` as checking values with a schema chosen at parse time
- * (for example in a `.transform()`), and tells redaction, "did you mean"
- * hints and error formatting how to find that schema from a value. Without
- * it, they cannot see inside such a schema, so its secrets would print.
- * Returns `schema`.
+ * Registers how to find the schema that `schema` picks at parse time (for
+ * example inside a `.transform()`) from a value. Redaction, "did you mean"
+ * hints and error formatting follow it. Without it they cannot see inside
+ * such a schema, so its secrets would print. Returns `schema`.
  */
 export function dynamicSchema<T extends z.core.$ZodType>(
   schema: T,

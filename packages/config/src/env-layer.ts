@@ -1,6 +1,6 @@
+import { coerceEnvValue } from './coerce-env-value.js';
 import type { ConfigProblem } from './config-error.js';
 import { pathKey } from './config-path.js';
-import { coerceEnvValue } from './coerce-env-value.js';
 import {
   type EnvironmentVariables,
   interpolateVariables,
@@ -45,7 +45,11 @@ export function readEnvLayer(
   prefix: string,
   ignore: readonly string[] = [],
 ): EnvLayer {
-  const layer: EnvLayer = { value: undefined, sources: new Map(), problems: [] };
+  const layer: EnvLayer = {
+    value: undefined,
+    sources: new Map(),
+    problems: [],
+  };
   const names = Object.keys(env)
     .filter((name) => name.startsWith(prefix) && !ignore.includes(name))
     .sort();
@@ -110,7 +114,10 @@ function resolveSegment(
   }
 
   const kinds = schemas.map((s) => unwrapSchema(s, 'input').base._zod.def.type);
-  if (/^\d+$/.test(segment) && kinds.some((k) => k === 'array' || k === 'tuple')) {
+  if (
+    /^\d+$/.test(segment) &&
+    kinds.some((k) => k === 'array' || k === 'tuple')
+  ) {
     return Number(segment);
   }
   if (kinds.some((kind) => kind === 'record' || kind === 'map')) {

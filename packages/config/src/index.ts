@@ -1,7 +1,7 @@
 export {
+  AlertingConfig,
   type AlertingConfigInput,
   type AlertingConfigOutput,
-  AlertingConfig,
   CircuitBreakerConfig,
   InhibitRuleConfig,
   RetryConfig,
@@ -10,6 +10,25 @@ export {
   type RouteConfigOutput,
   SilenceConfig,
 } from './alerting-config.js';
+export {
+  AnomalyConfig,
+  type AnomalyConfigInput,
+  type AnomalyConfigOutput,
+  DETECTOR_ALGORITHMS,
+  type DetectorAlgorithm,
+  SignalDetectorConfig,
+  type SignalDetectorConfigInput,
+  type SignalDetectorConfigOutput,
+} from './anomaly-config.js';
+export {
+  ConfigError,
+  type ConfigErrorCode,
+  type ConfigErrorOptions,
+  type ConfigProblem,
+  type ConfigProblemCode,
+  formatProblem,
+} from './config-error.js';
+export { formatConfigPath } from './config-path.js';
 export {
   AlertmanagerDestinationConfig,
   builtInDestinationSchemas,
@@ -32,25 +51,6 @@ export {
   registerDestinationSchema,
 } from './destination-registry.js';
 export {
-  type AnomalyConfigInput,
-  type AnomalyConfigOutput,
-  AnomalyConfig,
-  DETECTOR_ALGORITHMS,
-  type DetectorAlgorithm,
-  SignalDetectorConfig,
-  type SignalDetectorConfigInput,
-  type SignalDetectorConfigOutput,
-} from './anomaly-config.js';
-export {
-  ConfigError,
-  type ConfigErrorCode,
-  type ConfigErrorOptions,
-  type ConfigProblem,
-  type ConfigProblemCode,
-  formatProblem,
-} from './config-error.js';
-export { formatConfigPath } from './config-path.js';
-export {
   type DurationUnit,
   durationMs,
   parseDurationMs,
@@ -65,13 +65,12 @@ export {
   type LoadConfigOptions,
   loadConfig,
 } from './load-config.js';
-export { type ParseConfigOptions, parseConfig } from './parse-config.js';
-export { REDACTED, redactConfig } from './redact-config.js';
+export { type LogFn, type Logger, silentLogger } from './logger.js';
 export {
   HistogramBuckets,
+  MetricsConfig,
   type MetricsConfigInput,
   type MetricsConfigOutput,
-  MetricsConfig,
 } from './metrics-config.js';
 export {
   FunctionAdapterConfig,
@@ -80,18 +79,20 @@ export {
   type ModelAdapterConfigOutput,
   ModelConfig,
   type ModelConfigOutput,
+  OrchestratorConfig,
   type OrchestratorConfigInput,
   type OrchestratorConfigOutput,
-  OrchestratorConfig,
   ResourceSamplingConfig,
   ServerConfig,
   SimulatedAdapterConfig,
   SimulatedFaultConfig,
   type SimulatedFaultConfigOutput,
 } from './orchestrator-config.js';
+export { type ParseConfigOptions, parseConfig } from './parse-config.js';
+export { REDACTED, redactConfig } from './redact-config.js';
 export {
-  type SecretMeta,
   isSecret,
+  type SecretMeta,
   secret,
   secretRegistry,
 } from './secret.js';
@@ -101,10 +102,9 @@ export {
   MemoryExporterConfig,
   OtlpHttpExporterConfig,
   SpanLimitsConfig,
+  TracingConfig,
   type TracingConfigInput,
   type TracingConfigOutput,
-  TracingConfig,
   TracingExporterConfig,
   type TracingExporterConfigOutput,
 } from './tracing-config.js';
-export { type LogFn, type Logger, silentLogger } from './logger.js';

@@ -1,7 +1,7 @@
 import type { ConfigProblem } from './config-error.js';
 import { isPlainObject } from './schema-walk.js';
 
-/** Environment variables as `process.env` holds them. */
+/** Environment variables in the shape of `process.env`. */
 export type EnvironmentVariables = Record<string, string | undefined>;
 
 // `$${` is an escaped `${`, `${...}` a placeholder, and a lone `${` an
@@ -69,7 +69,7 @@ function interpolateString(
       problems.push({
         code: 'invalid_variable',
         path,
-        expected: 'a reference such as ${NAME} or ${NAME:-fallback}',
+        expected: `a reference such as \${NAME} or \${NAME:-fallback}`,
         received: JSON.stringify(match),
         message: `invalid variable reference ${JSON.stringify(match)}, write \${NAME}, \${NAME:-fallback}, or $\${ for a literal \${`,
       });

@@ -89,7 +89,10 @@ export function loadConfig<S extends z.ZodType>(
   return validateConfig(schema, merged, {
     file,
     locate,
-    problems: problems.map((p) => ({ ...p, source: p.source ?? locate(p.path) })),
+    problems: problems.map((p) => ({
+      ...p,
+      source: p.source ?? locate(p.path),
+    })),
   });
 }
 

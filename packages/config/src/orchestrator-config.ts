@@ -200,7 +200,12 @@ export const OrchestratorConfig = z
     /** Resource sampling. @default {} */
     resources: ResourceSamplingConfig.prefault({}),
     metrics: MetricsConfig.prefault({}),
-    tracing: TracingConfig.prefault({}),
+    /**
+     * Tracing. Without a `tracing` section the app samples 10% of root
+     * traces; a section without `samplerRatio` takes the library default.
+     * @default { samplerRatio: 0.1 }
+     */
+    tracing: TracingConfig.prefault({ samplerRatio: 0.1 }),
     anomaly: AnomalyConfig.prefault({}),
     alerting: AlertingConfig.prefault({}),
   })

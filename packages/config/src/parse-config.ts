@@ -13,14 +13,16 @@ import {
 /** Options of `parseConfig`. */
 export interface ParseConfigOptions {
   /**
-   * Where the input came from, named in the error, such as
+   * Origin of the input, named in the error, such as
    * `PrometheusExporter options`. @default undefined
    */
   source?: string;
 }
 
 /** Finds the origin of the value at a path, for `ConfigProblem.source`. */
-export type SourceLocator = (path: readonly PropertyKey[]) => string | undefined;
+export type SourceLocator = (
+  path: readonly PropertyKey[],
+) => string | undefined;
 
 /** Internal options shared by `parseConfig` and `loadConfig`. */
 export interface ValidateOptions {
@@ -52,10 +54,15 @@ export function validateConfig<S extends z.ZodType>(
   input: unknown,
   options: ValidateOptions,
 ): z.output<S> {
-  const result = z.safeParse(schema, input, {
-    error: () => DEFAULT_MESSAGE,
-    reportInput: true,
-  });
+  // The plain parse keeps zod's fast path. Only a failed input is parsed
+  // again to collect the details that the problems need.
+  let result = z.safeParse(schema, input);
+  if (!result.success) {
+    result = z.safeParse(schema, input, {
+      error: () => DEFAULT_MESSAGE,
+      reportInput: true,
+    });
+  }
 
   // A value whose `${VAR}` failed is invalid because of it, so only the
   // missing variable is reported at that path.

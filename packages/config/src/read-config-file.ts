@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import type { SourceLocator } from './parse-config.js';
 
@@ -49,7 +49,8 @@ export function readConfigFile(file: string): ConfigFile {
     prettyErrors: false,
     uniqueKeys: true,
   });
-  const data = format === 'json' ? parseJson(file, text) : toData(file, document, lines);
+  const data =
+    format === 'json' ? parseJson(file, text) : toData(file, document, lines);
   return { data: data ?? {}, locate: locator(file, document, lines) };
 }
 

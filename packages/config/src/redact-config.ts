@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import {
   type AnySchema,
   isPlainObject,
+  mayContainSecret,
   type SchemaSide,
   unionOptions,
   unwrapSchema,
@@ -29,6 +30,10 @@ export function redactValue(
   value: unknown,
   side: SchemaSide,
 ): unknown {
+  if (!mayContainSecret(schema)) {
+    return value;
+  }
+
   const { base, secret } = unwrapSchema(schema, side, value);
   if (secret) {
     return value === undefined || value === null ? value : REDACTED;
@@ -113,22 +118,39 @@ export function protectSecrets<T>(schema: AnySchema, value: T): T {
   return value;
 }
 
-function protectNode(schema: AnySchema, value: unknown): void {
-  if (!isPlainObject(value) && !Array.isArray(value)) {
-    return;
-  }
-  if (redactValue(schema, value, 'output') === value) {
-    return;
+// Attaches the printing methods bottom-up in one pass, and returns whether
+// `value` contains a secret.
+function protectNode(schema: AnySchema, value: unknown): boolean {
+  if (!mayContainSecret(schema)) {
+    return false;
   }
 
-  const { base } = unwrapSchema(schema, 'output', value);
+  const { base, secret } = unwrapSchema(schema, 'output', value);
+  const container = isPlainObject(value) || Array.isArray(value);
+  if (secret) {
+    if (container) {
+      attachPrinting(schema, value);
+    }
+    return value !== undefined && value !== null;
+  }
+  if (!container) {
+    return false;
+  }
+
+  let found = false;
   for (const [key, child] of Object.entries(value)) {
     const index = Array.isArray(value) ? Number(key) : key;
     for (const childSchema of outputChildren(base, index, value)) {
-      protectNode(childSchema, child);
+      found = protectNode(childSchema, child) || found;
     }
   }
+  if (found) {
+    attachPrinting(schema, value);
+  }
+  return found;
+}
 
+function attachPrinting(schema: AnySchema, value: object): void {
   const printable = () => redactValue(schema, value, 'output');
   Object.defineProperty(value, 'toJSON', {
     value: printable,

@@ -56,7 +56,8 @@ export function unwrapSchema(
         current = def.innerType as z.core.$ZodTypes;
         break;
       case 'lazy':
-        current = def.getter() as z.core.$ZodTypes;
+        current = (current as z.core.$ZodLazy)._zod
+          .innerType as z.core.$ZodTypes;
         break;
       case 'pipe':
         current = (side === 'input' ? def.in : def.out) as z.core.$ZodTypes;
@@ -146,7 +147,10 @@ export function childSchemas(
       return [def.valueType];
     case 'tuple': {
       const item = typeof key === 'number' ? def.items[key] : undefined;
-      return item ? [item] : def.rest ? [def.rest] : [];
+      if (item) {
+        return [item];
+      }
+      return def.rest ? [def.rest] : [];
     }
     case 'union':
       return unionOptions(base as z.core.$ZodUnion, value).flatMap((option) =>
@@ -227,4 +231,70 @@ export function readChild(value: unknown, key: PropertyKey): unknown {
     return undefined;
   }
   return (value as Record<PropertyKey, unknown>)[key];
+}
+
+const secretReach = new WeakMap<AnySchema, boolean>();
+
+/**
+ * Tells whether a value of `schema` may hold a secret: the schema or one
+ * below it is marked with `secret()`, or is a `dynamicSchema()`, which may
+ * resolve to anything. Redaction skips the rest. The result is cached per
+ * schema, so mark schemas with `secret()` before parsing with them.
+ */
+export function mayContainSecret(schema: AnySchema): boolean {
+  const cached = secretReach.get(schema);
+  if (cached !== undefined) {
+    return cached;
+  }
+
+  // A recursive schema reaches itself again. Returning `true` meanwhile
+  // keeps the walk finite and errs on the side of redacting.
+  secretReach.set(schema, true);
+  const reach = computeSecretReach(schema as z.core.$ZodTypes);
+  secretReach.set(schema, reach);
+  return reach;
+}
+
+function computeSecretReach(schema: z.core.$ZodTypes): boolean {
+  if (isSecret(schema) || schemaResolver(schema) !== undefined) {
+    return true;
+  }
+
+  const def = schema._zod.def;
+  switch (def.type) {
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+    case 'nonoptional':
+      return mayContainSecret(def.innerType);
+    case 'lazy':
+      return mayContainSecret((schema as z.core.$ZodLazy)._zod.innerType);
+    case 'pipe':
+      return mayContainSecret(def.in) || mayContainSecret(def.out);
+    case 'object':
+      return (
+        Object.values(def.shape).some(mayContainSecret) ||
+        (def.catchall !== undefined && mayContainSecret(def.catchall))
+      );
+    case 'record':
+    case 'map':
+    case 'set':
+      return mayContainSecret(def.valueType);
+    case 'array':
+      return mayContainSecret(def.element);
+    case 'tuple':
+      return (
+        def.items.some(mayContainSecret) ||
+        (def.rest !== null && mayContainSecret(def.rest))
+      );
+    case 'union':
+      return def.options.some(mayContainSecret);
+    case 'intersection':
+      return mayContainSecret(def.left) || mayContainSecret(def.right);
+    default:
+      return false;
+  }
 }

@@ -47,7 +47,7 @@ export const OtlpHttpExporterConfig = z
   })
   .strict();
 
-/** Where finished spans go, selected by `type`. */
+/** Destination of finished spans, selected by `type`. */
 export const TracingExporterConfig = z.discriminatedUnion('type', [
   MemoryExporterConfig,
   ConsoleExporterConfig,
@@ -75,7 +75,7 @@ export const BatchProcessorConfig = z
   .strict()
   .refine((batch) => batch.maxExportBatchSize <= batch.maxQueueSize, {
     message:
-      'maxExportBatchSize must not exceed maxQueueSize; lower it or raise maxQueueSize',
+      'maxExportBatchSize must not exceed maxQueueSize. Lower it or raise maxQueueSize.',
     path: ['maxExportBatchSize'],
   });
 
@@ -85,8 +85,8 @@ export const SpanLimitsConfig = z
     /** Maximum number of attributes per span. @default 128 */
     attributeCountLimit: z.number().int().nonnegative().default(128),
     /**
-     * Maximum length of a string attribute value; longer values are
-     * truncated. Unlimited when not set.
+     * Maximum length of a string attribute value. Longer values are
+     * truncated, and the length is unlimited when not set.
      */
     attributeValueLengthLimit: z.number().int().nonnegative().optional(),
     /** Maximum number of events per span. @default 128 */
@@ -111,7 +111,7 @@ export const TracingConfig = z
     serviceName: z.string().min(1).default('mm-orch'),
     /** Value of the `service.version` resource attribute, if any. */
     serviceVersion: z.string().min(1).optional(),
-    /** Where finished spans go. @default { type: "memory" } */
+    /** Destination of finished spans. @default { type: "memory" } */
     exporter: TracingExporterConfig.prefault({ type: 'memory' }),
     /**
      * Fraction of root traces that are sampled, from 0 to 1. Child spans
@@ -140,7 +140,7 @@ export const TracingConfig = z
   })
   .strict();
 
-/** What a user may pass to `TracingConfig`. */
+/** Options a user may pass to `TracingConfig`, before defaults. */
 export type TracingConfigInput = z.input<typeof TracingConfig>;
 /** Tracing options after defaults are applied. */
 export type TracingConfigOutput = z.output<typeof TracingConfig>;

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { ConfigProblem, ConfigProblemCode } from './config-error.js';
-import { describeValue } from './describe-value.js';
 import { describeExpected } from './describe-expected.js';
+import { describeValue } from './describe-value.js';
 import { REDACTED } from './redact-config.js';
-import { type AnySchema, schemasAtPath, declaredKeys } from './schema-walk.js';
+import { type AnySchema, declaredKeys, schemasAtPath } from './schema-walk.js';
 import { suggestName } from './suggest-name.js';
 
 /**
- * Message that `parseConfig` asks zod to put on every issue whose schema
- * sets no message of its own, so such issues are formatted here.
+ * Message that `parseConfig` passes to zod as the per-parse error map, so
+ * issues whose schema sets no message of their own are formatted here.
  */
 export const DEFAULT_MESSAGE = '\u0000mm-orch-default';
 
@@ -99,9 +99,9 @@ function problem(
   return { code, path, expected, received, message };
 }
 
-// An issue carries zod's own message when no schema set one: the marker
-// that parseConfig asks for, or the locale's text when a schema ran a
-// nested parse of its own.
+// An issue carries zod's own message when no schema set one. That is the
+// marker from parseConfig, or the locale's text when a schema ran a nested
+// parse of its own.
 function isDefaultMessage(issue: Issue): boolean {
   if (issue.message === DEFAULT_MESSAGE) {
     return true;
@@ -265,7 +265,8 @@ function receivedInput(
   path: Path,
   context: IssueContext,
 ): unknown {
-  const parent = path.length > 0 ? valueAt(context.input, path.slice(0, -1)) : undefined;
+  const parent =
+    path.length > 0 ? valueAt(context.input, path.slice(0, -1)) : undefined;
   const key = path.at(-1);
   if (key !== undefined && parent !== null && typeof parent === 'object') {
     return Object.hasOwn(parent, key)

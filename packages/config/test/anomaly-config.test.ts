@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { AnomalyConfig, parseConfig } from '../src/index.js';
+import { AnomalyConfig, type ConfigError, parseConfig } from '../src/index.js';
 
 describe('AnomalyConfig', () => {
   test('fills every default', () => {
@@ -59,5 +59,20 @@ describe('AnomalyConfig', () => {
         "windowIntervals": 6,
       }
     `);
+  });
+
+  test('suggests algorithm names', () => {
+    let message = '';
+    try {
+      parseConfig(AnomalyConfig, { latency: { algorithm: 'ensembel' } });
+    } catch (error) {
+      message = (error as ConfigError).problems[0]?.message ?? '';
+    }
+    expect(message).toContain('did you mean "ensemble"?');
+  });
+
+  test('reads cool-down strings', () => {
+    const config = parseConfig(AnomalyConfig, { latency: { coolDown: '1m' } });
+    expect(config.latency.coolDown).toBe(60_000);
   });
 });

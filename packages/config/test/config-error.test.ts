@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigError, type ConfigProblem, formatProblem } from '../src/index.js';
+import {
+  ConfigError,
+  type ConfigProblem,
+  formatProblem,
+} from '../src/index.js';
 
 const portProblem: ConfigProblem = {
   code: 'invalid_type',

@@ -1,3 +1,5 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are
+// configuration text whose ${VAR} placeholders are under test.
 import { describe, expect, test } from 'vitest';
 import { interpolateVariables } from '../src/interpolate-variables.js';
 
@@ -16,7 +18,10 @@ describe('interpolateVariables', () => {
   });
 
   test('walks objects and arrays', () => {
-    const { value } = interpolateVariables({ a: ['${A}', 1, true] }, { A: 'x' });
+    const { value } = interpolateVariables(
+      { a: ['${A}', 1, true] },
+      { A: 'x' },
+    );
     expect(value).toEqual({ a: ['x', 1, true] });
   });
 

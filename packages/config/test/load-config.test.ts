@@ -1,14 +1,11 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are
+// configuration text whose ${VAR} placeholders are under test.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import {
-  ConfigError,
-  durationMs,
-  loadConfig,
-  secret,
-} from '../src/index.js';
+import { ConfigError, durationMs, loadConfig, secret } from '../src/index.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'mmorch-config-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -89,7 +86,10 @@ destinations:
   });
 
   test('reads YAML file', () => {
-    const config = loadConfig(App, { file: writeConfig('yaml', yaml), env: {} });
+    const config = loadConfig(App, {
+      file: writeConfig('yaml', yaml),
+      env: {},
+    });
     expect(config.server).toEqual({
       host: '127.0.0.1',
       port: 9000,
@@ -119,7 +119,10 @@ destinations:
       }),
     );
     const jsonError = errorOf(() =>
-      loadConfig(App, { file: writeConfig('json', JSON.stringify(bad)), env: {} }),
+      loadConfig(App, {
+        file: writeConfig('json', JSON.stringify(bad)),
+        env: {},
+      }),
     );
     const strip = (e: ConfigError) =>
       e.problems.map(({ source: _source, ...rest }) => rest);
@@ -144,7 +147,10 @@ destinations:
   });
 
   test('points at JSON lines', () => {
-    const file = writeConfig('json', '{\n  "server": {\n    "port": "x"\n  }\n}\n');
+    const file = writeConfig(
+      'json',
+      '{\n  "server": {\n    "port": "x"\n  }\n}\n',
+    );
     const error = errorOf(() => loadConfig(App, { file, env: {} }));
     expect(error.problems[0]?.source).toBe(`${file}:3:13`);
   });
@@ -216,7 +222,10 @@ describe('loadConfig environment', () => {
 
   test('matches camelCase segments', () => {
     const config = loadConfig(App, {
-      env: { MMORCH_TRACING__SERVICE_NAME: 'a', MMORCH_TRACING__SAMPLERATIO: '0' },
+      env: {
+        MMORCH_TRACING__SERVICE_NAME: 'a',
+        MMORCH_TRACING__SAMPLERATIO: '0',
+      },
     });
     expect(config.tracing.serviceName).toBe('a');
     expect(config.tracing.sampleRatio).toBe(0);
@@ -229,7 +238,10 @@ describe('loadConfig environment', () => {
 
   test('beats the file', () => {
     const file = writeConfig('yaml', 'server:\n  port: 9000\n  host: a\n');
-    const config = loadConfig(App, { file, env: { MMORCH_SERVER__PORT: '9300' } });
+    const config = loadConfig(App, {
+      file,
+      env: { MMORCH_SERVER__PORT: '9300' },
+    });
     expect(config.server.port).toBe(9300);
     expect(config.server.host).toBe('a');
   });
@@ -302,7 +314,11 @@ describe('loadConfig overrides', () => {
 
   test('replace arrays whole', () => {
     const file = writeConfig('yaml', 'buckets: [1, 2, 3]\n');
-    const config = loadConfig(App, { file, env: {}, overrides: { buckets: [9] } });
+    const config = loadConfig(App, {
+      file,
+      env: {},
+      overrides: { buckets: [9] },
+    });
     expect(config.buckets).toEqual([9]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MetricsConfig, parseConfig } from '../src/index.js';
+import { ConfigError, MetricsConfig, parseConfig } from '../src/index.js';
 
 describe('MetricsConfig', () => {
   test('fills every default', () => {
@@ -131,5 +131,21 @@ describe('MetricsConfig', () => {
         "processMetrics": true,
       }
     `);
+  });
+
+  test('rejects out of range port', () => {
+    expect(() => parseConfig(MetricsConfig, { port: 70_000 })).toThrow(
+      ConfigError,
+    );
+  });
+
+  test('redacts the bearer token', () => {
+    const config = parseConfig(MetricsConfig, { bearerToken: 'tok-9' });
+    expect(JSON.stringify(config)).not.toContain('tok-9');
+  });
+
+  test('keeps the bearer token readable', () => {
+    const config = parseConfig(MetricsConfig, { bearerToken: 'tok-9' });
+    expect(config.bearerToken).toBe('tok-9');
   });
 });

@@ -1,215 +1,25 @@
-import { describe, expect, test } from 'vitest';
-import { OrchestratorConfig, parseConfig } from '../src/index.js';
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are
+// configuration text whose ${VAR} placeholders are under test.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import {
+  AlertingConfig,
+  AnomalyConfig,
+  type ConfigError,
+  loadConfig,
+  MetricsConfig,
+  OrchestratorConfig,
+  parseConfig,
+  TracingConfig,
+} from '../src/index.js';
 
 describe('OrchestratorConfig', () => {
-  test('fills every default', () => {
-    expect(parseConfig(OrchestratorConfig, {})).toMatchInlineSnapshot(`
+  test('fills app defaults', () => {
+    const { server, models, resources } = parseConfig(OrchestratorConfig, {});
+    expect({ server, models, resources }).toMatchInlineSnapshot(`
       {
-        "alerting": {
-          "circuitBreaker": {
-            "cooldown": 30000,
-            "failureThreshold": 5,
-          },
-          "destinations": [],
-          "enabled": true,
-          "externalURL": "",
-          "inhibitRules": [],
-          "maxQueueSize": 1000,
-          "maxResolvedAlerts": 100,
-          "retry": {
-            "attempts": 5,
-            "baseBackoff": 500,
-            "jitter": 0.2,
-            "maxBackoff": 30000,
-            "maxRetryAfter": 300000,
-          },
-          "route": {
-            "continue": false,
-            "routes": [],
-          },
-          "silences": [],
-          "timeout": 10000,
-        },
-        "anomaly": {
-          "defaultResource": {
-            "algorithm": "ensemble",
-            "clearAfter": 120000,
-            "coolDown": 300000,
-            "enabled": true,
-            "fireAfter": 60000,
-            "minSamples": 20,
-            "sensitivity": 0.3,
-            "warmUp": 30,
-            "window": 64,
-          },
-          "enabled": true,
-          "errorRate": {
-            "algorithm": "error-rate",
-            "clearAfter": 120000,
-            "coolDown": 300000,
-            "enabled": true,
-            "fireAfter": 60000,
-            "minSamples": 20,
-            "sensitivity": 0.3,
-            "warmUp": 30,
-            "window": 64,
-          },
-          "frozenIntervals": 30,
-          "interval": 10000,
-          "latency": {
-            "algorithm": "ensemble",
-            "clearAfter": 120000,
-            "coolDown": 300000,
-            "enabled": true,
-            "fireAfter": 60000,
-            "minSamples": 20,
-            "sensitivity": 0.3,
-            "warmUp": 30,
-            "window": 64,
-          },
-          "maxModels": 1000,
-          "noDataIntervals": 3,
-          "resources": {},
-          "throughput": {
-            "algorithm": "throughput",
-            "clearAfter": 120000,
-            "coolDown": 300000,
-            "enabled": true,
-            "fireAfter": 60000,
-            "minSamples": 20,
-            "sensitivity": 0.3,
-            "warmUp": 30,
-            "window": 64,
-          },
-          "timer": true,
-          "windowIntervals": 6,
-        },
-        "metrics": {
-          "buckets": {
-            "batchSize": [
-              1,
-              2,
-              4,
-              8,
-              16,
-              32,
-              64,
-              128,
-              256,
-              512,
-            ],
-            "latency": [
-              0.01,
-              0.02,
-              0.04,
-              0.08,
-              0.16,
-              0.32,
-              0.64,
-              1.28,
-              2.56,
-              5.12,
-              10.24,
-              20.48,
-              40.96,
-              81.92,
-              163.84,
-              327.68,
-            ],
-            "loadDuration": [
-              0.1,
-              0.5,
-              1,
-              2.5,
-              5,
-              10,
-              30,
-              60,
-              120,
-              300,
-              600,
-            ],
-            "queueTime": [
-              0.001,
-              0.005,
-              0.01,
-              0.02,
-              0.04,
-              0.08,
-              0.16,
-              0.32,
-              0.64,
-              1.28,
-              2.56,
-              5.12,
-              10.24,
-              20.48,
-              40.96,
-              81.92,
-            ],
-            "timePerOutputToken": [
-              0.01,
-              0.025,
-              0.05,
-              0.075,
-              0.1,
-              0.15,
-              0.2,
-              0.3,
-              0.4,
-              0.5,
-              0.75,
-              1,
-              2.5,
-            ],
-            "timeToFirstToken": [
-              0.001,
-              0.005,
-              0.01,
-              0.02,
-              0.04,
-              0.06,
-              0.08,
-              0.1,
-              0.25,
-              0.5,
-              0.75,
-              1,
-              2.5,
-              5,
-              7.5,
-              10,
-              20,
-              40,
-              80,
-            ],
-            "tokens": [
-              1,
-              4,
-              16,
-              64,
-              256,
-              1024,
-              4096,
-              16384,
-              65536,
-              262144,
-              1048576,
-              4194304,
-            ],
-          },
-          "defaultLabels": {},
-          "enabled": true,
-          "exemplars": true,
-          "gpuMetrics": true,
-          "host": "127.0.0.1",
-          "maxSeriesPerMetric": 10000,
-          "naming": "mmorch",
-          "path": "/metrics",
-          "port": 9464,
-          "prefix": "mmorch_",
-          "processMetrics": true,
-        },
         "models": [
           {
             "adapter": {
@@ -280,30 +90,78 @@ describe('OrchestratorConfig', () => {
           "requestTimeout": 30000,
           "shutdownTimeout": 10000,
         },
-        "tracing": {
-          "batch": {
-            "exportTimeout": 30000,
-            "maxExportBatchSize": 512,
-            "maxQueueSize": 2048,
-            "scheduledDelay": 5000,
-          },
-          "enabled": true,
-          "errorLogInterval": 60000,
-          "exporter": {
-            "maxSpans": 10000,
-            "type": "memory",
-          },
-          "flushTimeout": 5000,
-          "samplerRatio": 1,
-          "serviceName": "mm-orch",
-          "shutdownTimeout": 5000,
-          "spanLimits": {
-            "attributeCountLimit": 128,
-            "eventCountLimit": 128,
-            "linkCountLimit": 128,
-          },
-        },
       }
+    `);
+  });
+
+  // The app samples 10% of traces by default, and the tracing library
+  // alone keeps every trace.
+  test.each([
+    ['metrics', MetricsConfig, {}],
+    ['tracing', TracingConfig, { samplerRatio: 0.1 }],
+    ['anomaly', AnomalyConfig, {}],
+    ['alerting', AlertingConfig, {}],
+  ] as const)('fills %s defaults', (section, schema, input) => {
+    const config = parseConfig(OrchestratorConfig, {});
+    expect(config[section]).toEqual(parseConfig(schema as never, input));
+  });
+});
+
+describe('OrchestratorConfig loading', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'mmorch-app-'));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  test('layers file, env and overrides', () => {
+    const file = join(directory, 'app.yaml');
+    writeFileSync(
+      file,
+      'server:\n  port: 8081\nmetrics:\n  port: 9465\ntracing:\n  serviceName: shop\n',
+    );
+    const config = loadConfig(OrchestratorConfig, {
+      file,
+      env: {
+        MMORCH_METRICS__PORT: '9466',
+        MMORCH_TRACING__SERVICE_NAME: 'env',
+      },
+      overrides: { tracing: { serviceName: 'override' } },
+    });
+    expect(config.server.port).toBe(8081);
+    expect(config.metrics.port).toBe(9466);
+    expect(config.tracing.serviceName).toBe('override');
+  });
+
+  test('formats nested problems', () => {
+    const file = join(directory, 'bad.yaml');
+    writeFileSync(
+      file,
+      [
+        'server:',
+        '  requestTimeout: 5 minutes',
+        'metrics:',
+        '  prot: 1',
+        'tracing:',
+        '  exporter:',
+        '    type: otlp-http',
+        '    url: ${OTLP_URL}',
+        '',
+      ].join('\n'),
+    );
+    let message = '';
+    try {
+      loadConfig(OrchestratorConfig, {
+        file,
+        env: { MMORCH_ANOMALY__LATENCY__WINDOW: 'wide' },
+      });
+    } catch (error) {
+      message = (error as ConfigError).message.replaceAll(file, 'app.yaml');
+    }
+    expect(message).toMatchInlineSnapshot(`
+      "Invalid configuration from app.yaml (4 problems):
+        - tracing.exporter.url: environment variable OTLP_URL is not set, set it or write \${OTLP_URL:-fallback} (app.yaml:8:10)
+        - server.requestTimeout: expected a duration such as 500 (ms), "30s" or "5m", received "5 minutes" (app.yaml:2:19)
+        - metrics.prot: unknown key, did you mean "port"? (app.yaml:4:9)
+        - anomaly.latency.window: expected a number, received "wide" (env MMORCH_ANOMALY__LATENCY__WINDOW)
+      Fix each value listed above, then load the configuration again."
     `);
   });
 });

@@ -1,11 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import {
-  ConfigError,
-  durationMs,
-  parseConfig,
-  secret,
-} from '../src/index.js';
+import { ConfigError, durationMs, parseConfig, secret } from '../src/index.js';
 
 const Server = z
   .object({
@@ -61,9 +56,7 @@ describe('parseConfig', () => {
   test('reports out of range', () => {
     const [problem] = problemsOf(() => parseConfig(Server, { port: 70_000 }));
     expect(problem?.code).toBe('out_of_range');
-    expect(problem?.message).toBe(
-      'expected a number <= 65535, received 70000',
-    );
+    expect(problem?.message).toBe('expected a number <= 65535, received 70000');
   });
 
   test('reports integer expected', () => {
@@ -95,7 +88,9 @@ describe('parseConfig', () => {
     const [problem] = problemsOf(() =>
       parseConfig(Server, { timeout: '5 minutes' }),
     );
-    expect(problem?.expected).toBe('a duration such as 500 (ms), "30s" or "5m"');
+    expect(problem?.expected).toBe(
+      'a duration such as 500 (ms), "30s" or "5m"',
+    );
     expect(problem?.message).toBe(
       'expected a duration such as 500 (ms), "30s" or "5m", received "5 minutes"',
     );
@@ -111,9 +106,7 @@ describe('parseConfig', () => {
   test('reports missing required value', () => {
     const Named = z.object({ name: z.string() }).strict();
     const [problem] = problemsOf(() => parseConfig(Named, {}));
-    expect(problem?.message).toBe(
-      'missing required value, expected a string',
-    );
+    expect(problem?.message).toBe('missing required value, expected a string');
     expect(problem?.received).toBeUndefined();
   });
 
@@ -168,9 +161,7 @@ describe('parseConfig unknown keys', () => {
   });
 
   test('ignores case in suggestions', () => {
-    const [problem] = problemsOf(() =>
-      parseConfig(Server, { HOST: 'x' }),
-    );
+    const [problem] = problemsOf(() => parseConfig(Server, { HOST: 'x' }));
     expect(problem?.message).toBe('unknown key, did you mean "host"?');
   });
 
@@ -285,20 +276,26 @@ describe('parseConfig schema kinds', () => {
   });
 
   test('runs transforms', () => {
-    const Upper = z.object({ name: z.string().transform((s) => s.toUpperCase()) });
+    const Upper = z.object({
+      name: z.string().transform((s) => s.toUpperCase()),
+    });
     expect(parseConfig(Upper, { name: 'a' })).toEqual({ name: 'A' });
   });
 
   test('reports string length', () => {
     const Token = z.object({ token: z.string().min(8) });
     const [problem] = problemsOf(() => parseConfig(Token, { token: 'abc' }));
-    expect(problem?.message).toBe('expected at least 8 characters, received "abc"');
+    expect(problem?.message).toBe(
+      'expected at least 8 characters, received "abc"',
+    );
   });
 
   test('reports array size', () => {
     const Buckets = z.object({ buckets: z.array(z.number()).min(1) });
     const [problem] = problemsOf(() => parseConfig(Buckets, { buckets: [] }));
-    expect(problem?.message).toBe('expected at least 1 item, received an array of 0 items');
+    expect(problem?.message).toBe(
+      'expected at least 1 item, received an array of 0 items',
+    );
   });
 
   test('hides secret received values', () => {

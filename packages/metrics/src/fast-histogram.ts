@@ -5,7 +5,7 @@ import {
   type PromClientValue,
   type Series,
 } from './fast-family.js';
-import { braces, formatValue } from './text-format.js';
+import { braces, escapeLabelValue, formatValue } from './text-format.js';
 
 /** Definition of a histogram family. */
 export interface HistogramDefinition extends FamilyDefinition {
@@ -19,8 +19,6 @@ export interface BucketExemplar {
   traceId: string;
   /** Observed value. */
   value: number;
-  /** When it was observed, in seconds since the epoch. */
-  timestamp: number;
 }
 
 /**
@@ -35,8 +33,6 @@ export class FastHistogram extends FastFamily {
   exemplarTraces: (string | undefined)[] | undefined;
   /** Values of bucket exemplars, by cell index. */
   exemplarValues: Float64Array | undefined;
-  /** Timestamps (s) of bucket exemplars, by cell index. */
-  exemplarTimes: Float64Array | undefined;
 
   private readonly boundTexts: string[];
 
@@ -84,7 +80,6 @@ export class FastHistogram extends FastFamily {
     }
     (this.exemplarTraces as (string | undefined)[])[cell] = traceId;
     (this.exemplarValues as Float64Array)[cell] = value;
-    (this.exemplarTimes as Float64Array)[cell] = Date.now() / 1000;
   }
 
   /** Returns the exemplar of one bucket cell, if any. */
@@ -96,7 +91,6 @@ export class FastHistogram extends FastFamily {
     return {
       traceId,
       value: (this.exemplarValues as Float64Array)[cell] as number,
-      timestamp: (this.exemplarTimes as Float64Array)[cell] as number,
     };
   }
 
@@ -167,7 +161,6 @@ export class FastHistogram extends FastFamily {
         exemplar: exemplar && {
           labelSet: { trace_id: exemplar.traceId },
           value: exemplar.value,
-          timestamp: exemplar.timestamp,
         },
       });
     }
@@ -184,34 +177,34 @@ export class FastHistogram extends FastFamily {
       return '';
     }
     const value = formatValue((this.exemplarValues as Float64Array)[cell] as number);
-    const time = (this.exemplarTimes as Float64Array)[cell];
-    return ` # {trace_id="${traceId}"} ${value} ${time}`;
+    return ` # {trace_id="${escapeLabelValue(traceId)}"} ${value}`;
   }
 
   private allocateExemplars(length: number, keep: boolean): void {
     const values = new Float64Array(length);
-    const times = new Float64Array(length);
     if (keep && this.exemplarValues !== undefined) {
       values.set(this.exemplarValues);
-      times.set(this.exemplarTimes as Float64Array);
+    }
+    // A filled array keeps V8's fast elements, where writes at scattered
+    // indices into an empty one would turn it into a dictionary.
+    const traces = new Array<string | undefined>(length).fill(undefined);
+    if (keep && this.exemplarTraces !== undefined) {
+      this.exemplarTraces.forEach((trace, i) => {
+        traces[i] = trace;
+      });
     }
     this.exemplarValues = values;
-    this.exemplarTimes = times;
-    if (!keep || this.exemplarTraces === undefined) {
-      this.exemplarTraces = [];
-    }
+    this.exemplarTraces = traces;
   }
 }
 
 /**
- * Whether `traceId` fits an OpenMetrics exemplar: the label set is at most
- * 128 UTF-8 characters, and a W3C trace id is 32 hex digits.
+ * Whether `traceId` fits an OpenMetrics exemplar, whose label set is at
+ * most 128 UTF-8 characters (a W3C trace id is 32 hex digits). The value is
+ * escaped on output, so any string of that length is safe.
  */
 function isExemplarTraceId(traceId: unknown): traceId is string {
   return (
-    typeof traceId === 'string' &&
-    traceId.length > 0 &&
-    traceId.length <= 64 &&
-    /^[0-9a-zA-Z_-]+$/.test(traceId)
+    typeof traceId === 'string' && traceId.length > 0 && traceId.length <= 64
   );
 }

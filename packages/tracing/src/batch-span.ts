@@ -12,7 +12,7 @@ import { recordSpanError } from './run-in-span.js';
  */
 export type BatchMember = InferenceSpan | Span | SpanContext;
 
-/** What a batch is, recorded when its span starts. */
+/** Batch data, recorded when its span starts. */
 export interface BatchRequest {
   /** Model that runs the batch, recorded as `gen_ai.request.model`. */
   model: string;

@@ -17,7 +17,7 @@ export const EXPORT_FAILURE_KINDS: readonly ExportFailureKind[] = [
   'other',
 ];
 
-/** Error passed to the export callback when the exporter never answered. */
+/** Error passed to the export callback when the exporter never called back. */
 export class ExportTimeoutError extends Error {
   constructor(timeoutMs: number) {
     super(`span export did not finish within ${timeoutMs} ms`);

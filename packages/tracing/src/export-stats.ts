@@ -65,7 +65,7 @@ export class ExportStats implements Omit<ExportObserver, 'onExportStart'> {
     this.log.warn(
       kind,
       fields,
-      `span export failed (${kind}), so ${count} spans were dropped; check that the trace collector is reachable and accepts OTLP/HTTP JSON`,
+      `span export failed (${kind}), so ${count} spans were dropped. Check that the backend of the ${this.exporterName} exporter is reachable.`,
     );
   }
 }

@@ -15,13 +15,10 @@ export interface GlobalTracing {
   propagator: TextMapPropagator;
 }
 
-const ALREADY_REGISTERED =
-  'register() failed: another OpenTelemetry {what} is already registered globally. Call unregister() on the tracer that registered it, or disable it through @opentelemetry/api, before registering this tracer.';
-
-function alreadyRegistered(what: string): TracingError {
+function alreadyRegistered(component: string): TracingError {
   return new TracingError(
     'TRACING_ALREADY_REGISTERED',
-    ALREADY_REGISTERED.replace('{what}', what),
+    `register() failed: another OpenTelemetry ${component} is already registered globally. Call unregister() on the tracer that registered it, or disable it through @opentelemetry/api, before registering this tracer.`,
   );
 }
 

@@ -1,3 +1,4 @@
+export type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 export {
   GEN_AI_ATTRIBUTES,
   MM_ORCH_ATTRIBUTES,

@@ -5,7 +5,7 @@ import {
   OTHER_ERROR_TYPE,
 } from './attributes.js';
 
-/** What an inference request is, recorded when its span starts. */
+/** Inference request data, recorded when its span starts. */
 export interface InferenceRequest {
   /** Model name, recorded as `gen_ai.request.model`. */
   model: string;
@@ -32,7 +32,7 @@ export interface InferenceRequest {
   attributes?: Attributes;
 }
 
-/** What the model returned, recorded on the span before it ends. */
+/** Model response data, recorded on the span before it ends. */
 export interface InferenceResponse {
   /** Model that produced the response (`gen_ai.response.model`). */
   model?: string;
@@ -42,7 +42,7 @@ export interface InferenceResponse {
   inputTokens?: number;
   /** Tokens generated (`gen_ai.usage.output_tokens`). */
   outputTokens?: number;
-  /** Why generation stopped (`gen_ai.response.finish_reasons`). */
+  /** Reasons the model stopped generating (`gen_ai.response.finish_reasons`). */
   finishReasons?: string[];
 }
 
@@ -135,9 +135,51 @@ export class InferenceSpan {
     return this;
   }
 
-  /** Sets further attributes, such as queue data known only later. */
+  /**
+   * Records queue data known only once the request leaves the queue: the
+   * wait in milliseconds and the queue depth it saw on arrival.
+   */
+  recordQueue(queue: { waitMs?: number; depth?: number }): this {
+    if (queue.waitMs !== undefined) {
+      this.span.setAttribute(MM_ORCH.queueWaitMs, queue.waitMs);
+    }
+    if (queue.depth !== undefined) {
+      this.span.setAttribute(MM_ORCH.queueDepth, queue.depth);
+    }
+    return this;
+  }
+
+  /** Records whether the response came from the cache. */
+  recordCacheHit(hit: boolean): this {
+    this.span.setAttribute(MM_ORCH.cacheHit, hit);
+    return this;
+  }
+
+  /** Sets further attributes on the span. */
   setAttributes(attributes: Attributes): this {
     this.span.setAttributes(attributes);
+    return this;
+  }
+}
+
+/**
+ * Inference span of a disabled tracer, whose methods return at once so that
+ * a disabled tracer costs as little as possible.
+ */
+export class NoopInferenceSpan extends InferenceSpan {
+  override recordResponse(): this {
+    return this;
+  }
+
+  override recordQueue(): this {
+    return this;
+  }
+
+  override recordCacheHit(): this {
+    return this;
+  }
+
+  override setAttributes(): this {
     return this;
   }
 }

@@ -52,6 +52,7 @@ import {
   type InferenceRequest,
   InferenceSpan,
   inferenceAttributes,
+  NoopInferenceSpan,
   recordErrorType,
 } from './inference-span.js';
 import { runInSpan } from './run-in-span.js';
@@ -86,7 +87,7 @@ export interface InferenceRunOptions {
 }
 
 const NOOP_SPAN: Span = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
-const NOOP_INFERENCE_SPAN = new InferenceSpan(NOOP_SPAN);
+const NOOP_INFERENCE_SPAN = new NoopInferenceSpan(NOOP_SPAN);
 
 /**
  * Tracer for inference workflows on the OpenTelemetry SDK 2.x. Each instance
@@ -111,7 +112,8 @@ export class OTelTracer {
   /**
    * Builds the provider and exporter from `options`, parsed with the
    * `TracingConfig` schema of `@mm-orch/config`.
-   * @throws TracingError with code `TRACING_INVALID_OPTIONS`.
+   * @throws ConfigError with code `CONFIG_INVALID` when an option is
+   * invalid.
    */
   constructor(options?: OTelTracerOptions) {
     const parsed = parseTracerOptions(options);
@@ -191,7 +193,7 @@ export class OTelTracer {
   /**
    * Runs `fn` inside a new active span and ends the span exactly once. When
    * `fn` throws or rejects, the span records the exception and ends with
-   * status ERROR; the result or error of `fn` is returned or rethrown
+   * status ERROR. The result or error of `fn` is returned or rethrown
    * unchanged.
    */
   withSpan<T>(
@@ -326,8 +328,8 @@ export class OTelTracer {
 
   /**
    * Returns the trace id of the active span when it is sampled, for metric
-   * exemplars; undefined otherwise, since an unsampled trace is never
-   * stored anywhere an exemplar could point to.
+   * exemplars. Returns undefined otherwise, because no backend stores an
+   * unsampled trace that an exemplar could point to.
    */
   getActiveTraceId(): string | undefined {
     const spanContext = this.getActiveSpanContext();

@@ -19,7 +19,7 @@ export type ExporterName = 'memory' | 'console' | 'otlp-http' | 'custom';
 
 /** Span processor and exporter that one tracer sends its spans through. */
 export interface SpanPipeline {
-  /** Which exporter the spans go to. */
+  /** Exporter that receives the spans. */
   exporterName: ExporterName;
   /** Processor to install in the provider, which also counts spans. */
   processor: CountingSpanProcessor;
@@ -28,7 +28,7 @@ export interface SpanPipeline {
 }
 
 // The guarded exporter fails a hanging export first, so that the batch
-// processor sees an ordinary failure instead of its own bare timeout.
+// processor receives an ordinary failure instead of its own bare timeout.
 const BATCH_TIMEOUT_MARGIN_MS = 1_000;
 
 function createExporter(

@@ -1,12 +1,12 @@
 /** Stable codes of the errors that `OTelTracer` raises at its edges. */
 export type TracingErrorCode =
-  | 'TRACING_INVALID_OPTIONS'
   | 'TRACING_ALREADY_REGISTERED'
   | 'TRACING_SHUT_DOWN';
 
 /**
- * Error raised by the constructor and by `register()`, never by the hot
- * path. The message names the value and the fix.
+ * Error raised by `register()`, never by the hot path. The message names
+ * the problem and the fix. Invalid options raise `ConfigError` from
+ * `@mm-orch/config` instead.
  */
 export class TracingError extends Error {
   /** Stable uppercase code that callers can branch on. */

@@ -42,7 +42,7 @@ export interface TracingStatus {
   lastExportError?: string;
   /** Whether spans are being lost right now. */
   degraded: boolean;
-  /** Why the tracer is degraded, when it is. */
+  /** Reason the tracer is degraded, when it is. */
   degradationReason?: string;
 }
 
@@ -60,10 +60,10 @@ function degradationReason(
 ): string | undefined {
   if (stats.lastExportFailed && stats.lastFailure) {
     const { kind, message } = stats.lastFailure;
-    return `span export is failing (${kind}: ${message}); ${dropped.exportFailed} spans lost so far`;
+    return `span export is failing (${kind}: ${message}), ${dropped.exportFailed} spans lost so far`;
   }
   if (dropped.queueFull > stats.queueDropsAtLastSuccess) {
-    return `the batch queue is full, so ${dropped.queueFull} spans were dropped; raise batch.maxQueueSize or check the exporter`;
+    return `the batch queue is full, so ${dropped.queueFull} spans were dropped. Raise batch.maxQueueSize or check the exporter.`;
   }
   if (processorErrors > 0) {
     return `span processors raised ${processorErrors} errors, so some spans may be missing`;

@@ -39,7 +39,9 @@ describe('startBatchSpan', () => {
     const linked = batchSpan?.links.map((link) => link.context.spanId);
     const expected = members.map((member) => member.spanContext().spanId);
     expect(linked).toEqual(expected);
-    expect(batchSpan?.spanContext().spanId).toBe(batch.span.spanContext().spanId);
+    expect(batchSpan?.spanContext().spanId).toBe(
+      batch.span.spanContext().spanId,
+    );
   });
 
   it('starts a root span', async () => {
@@ -79,7 +81,9 @@ describe('startBatchSpan', () => {
       span.spanContext(),
     );
 
-    tracer.startBatchSpan({ model: 'm', members: [context], batchId: 'b-7' }).end();
+    tracer
+      .startBatchSpan({ model: 'm', members: [context], batchId: 'b-7' })
+      .end();
 
     const batchSpan = tracer.getFinishedSpans().at(-1);
     expect(batchSpan?.links[0]?.context.spanId).toBe(context.spanId);

@@ -9,7 +9,9 @@ function endSpans(tracer: OTelTracer, count: number) {
 
 describe('BoundedMemoryExporter', () => {
   it('keeps the newest spans', () => {
-    const tracer = new OTelTracer({ exporter: { type: 'memory', maxSpans: 3 } });
+    const tracer = new OTelTracer({
+      exporter: { type: 'memory', maxSpans: 3 },
+    });
 
     endSpans(tracer, 5);
 
@@ -18,7 +20,9 @@ describe('BoundedMemoryExporter', () => {
   });
 
   it('counts the dropped spans', () => {
-    const tracer = new OTelTracer({ exporter: { type: 'memory', maxSpans: 3 } });
+    const tracer = new OTelTracer({
+      exporter: { type: 'memory', maxSpans: 3 },
+    });
 
     endSpans(tracer, 10);
 
@@ -29,7 +33,9 @@ describe('BoundedMemoryExporter', () => {
   });
 
   it('stays bounded without reads', () => {
-    const tracer = new OTelTracer({ exporter: { type: 'memory', maxSpans: 4 } });
+    const tracer = new OTelTracer({
+      exporter: { type: 'memory', maxSpans: 4 },
+    });
 
     endSpans(tracer, 100);
 
@@ -38,7 +44,9 @@ describe('BoundedMemoryExporter', () => {
   });
 
   it('does not degrade at the bound', () => {
-    const tracer = new OTelTracer({ exporter: { type: 'memory', maxSpans: 1 } });
+    const tracer = new OTelTracer({
+      exporter: { type: 'memory', maxSpans: 1 },
+    });
 
     endSpans(tracer, 3);
 

@@ -12,12 +12,20 @@ function withCode(message: string, code: unknown) {
 describe('classifyExportError', () => {
   it.each([
     ['own timeout', new ExportTimeoutError(100), 'timeout'],
-    ['refused socket', withCode('connect ECONNREFUSED', 'ECONNREFUSED'), 'connection-refused'],
+    [
+      'refused socket',
+      withCode('connect ECONNREFUSED', 'ECONNREFUSED'),
+      'connection-refused',
+    ],
     ['reset socket', withCode('socket hang up', 'ECONNRESET'), 'network-error'],
     ['socket timeout', withCode('timed out', 'ETIMEDOUT'), 'timeout'],
     ['HTTP status', withCode('Internal Server Error', 500), 'http-error'],
     ['request timeout', new Error('Request timed out'), 'timeout'],
-    ['retryable status', new Error('Export failed with retryable status'), 'http-error'],
+    [
+      'retryable status',
+      new Error('Export failed with retryable status'),
+      'http-error',
+    ],
     ['unknown error', new Error('something else'), 'other'],
     ['non-error value', 'text', 'other'],
   ])('classifies %s', (_title, error, expected) => {

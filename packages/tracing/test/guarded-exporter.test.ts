@@ -7,15 +7,21 @@ import { GuardedExporter } from '../src/guarded-exporter.js';
 type Callback = (result: ExportResult) => void;
 
 function recordingObserver() {
-  const events: Array<{ event: string; kind?: ExportFailureKind; count: number }> =
-    [];
+  const events: Array<{
+    event: string;
+    kind?: ExportFailureKind;
+    count: number;
+  }> = [];
   return {
     events,
     onExportStart: (count: number) => events.push({ event: 'start', count }),
     onExportSuccess: (count: number) =>
       events.push({ event: 'success', count }),
-    onExportFailure: (kind: ExportFailureKind, _error: unknown, count: number) =>
-      events.push({ event: 'failure', kind, count }),
+    onExportFailure: (
+      kind: ExportFailureKind,
+      _error: unknown,
+      count: number,
+    ) => events.push({ event: 'failure', kind, count }),
   };
 }
 

@@ -79,6 +79,19 @@ describe('traceInference', () => {
     expect(attributes['gen_ai.response.finish_reasons']).toEqual(['stop']);
   });
 
+  it('records queue and cache data', () => {
+    const tracer = new OTelTracer();
+
+    tracer.traceInference({ model: 'm', operation: 'chat' }, (span) =>
+      span.recordQueue({ waitMs: 40, depth: 2 }).recordCacheHit(true),
+    );
+
+    const attributes = onlySpan(tracer).attributes;
+    expect(attributes['mm_orch.queue.wait_ms']).toBe(40);
+    expect(attributes['mm_orch.queue.depth']).toBe(2);
+    expect(attributes['mm_orch.cache.hit']).toBe(true);
+  });
+
   it('uses the client span kind', () => {
     const tracer = new OTelTracer();
 
@@ -122,7 +135,11 @@ describe('traceInference', () => {
 
 describe('errorType', () => {
   it.each([
-    ['string code', Object.assign(new Error('x'), { code: 'ETIMEDOUT' }), 'ETIMEDOUT'],
+    [
+      'string code',
+      Object.assign(new Error('x'), { code: 'ETIMEDOUT' }),
+      'ETIMEDOUT',
+    ],
     ['class name', new TypeError('x'), 'TypeError'],
     ['plain Error', new Error('x'), '_OTHER'],
     ['non-error value', 'failed', '_OTHER'],

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ConfigError } from '@mm-orch/config';
 import {
   context,
   propagation,
@@ -6,8 +7,10 @@ import {
   SpanStatusCode,
   trace,
 } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OTelTracer, TracingError } from '../src/index.js';
+import { OTelTracer, type TracingError } from '../src/index.js';
 
 function spanNamed(tracer: OTelTracer, name: string) {
   const span = tracer.getFinishedSpans().find((item) => item.name === name);
@@ -187,6 +190,27 @@ describe('getActiveTraceId', () => {
   });
 });
 
+describe('sampling', () => {
+  it('follows a sampled remote parent', () => {
+    const tracer = new OTelTracer({ samplerRatio: 0 });
+    const parent = tracer.extract({
+      traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    });
+
+    tracer.withSpan('continued', {}, () => undefined, { parent });
+
+    expect(tracer.getFinishedSpans()).toHaveLength(1);
+  });
+
+  it('drops roots at ratio zero', () => {
+    const tracer = new OTelTracer({ samplerRatio: 0 });
+
+    tracer.withSpan('root', {}, () => undefined);
+
+    expect(tracer.getStatus().spansStarted).toBe(0);
+  });
+});
+
 describe('disabled tracer', () => {
   it('runs functions without spans', async () => {
     const tracer = new OTelTracer({ enabled: false });
@@ -236,7 +260,7 @@ describe('constructor', () => {
     const create = () =>
       new OTelTracer({ samplerRatio: 2, serviceNme: 'x' } as never);
 
-    expect(create).toThrow(TracingError);
+    expect(create).toThrow(ConfigError);
     expect(create).toThrow(/samplerRatio/);
     expect(create).toThrow(/serviceNme/);
   });
@@ -246,10 +270,10 @@ describe('constructor', () => {
     try {
       new OTelTracer({ exporter: { type: 'zipkin' } } as never);
     } catch (error) {
-      code = (error as TracingError).code;
+      code = (error as ConfigError).code;
     }
 
-    expect(code).toBe('TRACING_INVALID_OPTIONS');
+    expect(code).toBe('CONFIG_INVALID');
   });
 
   it('touches no global state', () => {
@@ -302,7 +326,11 @@ describe('register', () => {
     tracers.push(tracer);
     tracer.register();
 
-    expect(propagation.fields()).toEqual(['traceparent', 'tracestate', 'baggage']);
+    expect(propagation.fields()).toEqual([
+      'traceparent',
+      'tracestate',
+      'baggage',
+    ]);
   });
 
   it('fails when another is registered', () => {
@@ -320,6 +348,25 @@ describe('register', () => {
 
     expect(error?.code).toBe('TRACING_ALREADY_REGISTERED');
     expect(error?.message).toMatch(/tracer provider is already registered/);
+  });
+
+  it('leaves nothing half-registered', () => {
+    const foreign = new AsyncLocalStorageContextManager();
+    context.setGlobalContextManager(foreign);
+    const tracer = new OTelTracer();
+    tracers.push(tracer);
+
+    let error: TracingError | undefined;
+    try {
+      tracer.register();
+    } catch (caught) {
+      error = caught as TracingError;
+    }
+    context.disable();
+
+    expect(error?.message).toMatch(/context manager is already registered/);
+    expect(trace.setGlobalTracerProvider(new BasicTracerProvider())).toBe(true);
+    trace.disable();
   });
 
   it('keeps working after unregister', async () => {

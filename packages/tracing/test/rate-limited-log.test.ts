@@ -47,7 +47,10 @@ describe('RateLimitedLog', () => {
     log.warn('timeout', {}, 'fourth');
 
     expect(logger.entries).toHaveLength(2);
-    expect(logger.entries[1]?.fields).toEqual({ kind: 'timeout', suppressed: 2 });
+    expect(logger.entries[1]?.fields).toEqual({
+      kind: 'timeout',
+      suppressed: 2,
+    });
   });
 
   it('limits each kind apart', () => {

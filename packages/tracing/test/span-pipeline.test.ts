@@ -2,12 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SpanKind } from '@opentelemetry/api';
 import type { ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { type OTelTracerOptions, OTelTracer } from '../src/index.js';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { OTelTracer, type OTelTracerOptions } from '../src/index.js';
 import {
   attributeValue,
-  type OtlpSpan,
   OtlpReceiver,
+  type OtlpSpan,
   refusedUrl,
 } from './helpers/otlp-receiver.js';
 import { createRecordingLogger } from './helpers/recording-logger.js';
@@ -134,14 +134,16 @@ describe('OTLP round trip', () => {
     const { byName } = await exportSample();
 
     const attributes = byName.get('chat llama')?.attributes ?? [];
-    expect(attributeValue(attributes, 'gen_ai.request.model')?.stringValue).toBe(
-      'llama',
-    );
+    expect(
+      attributeValue(attributes, 'gen_ai.request.model')?.stringValue,
+    ).toBe('llama');
     expect(
       Number(attributeValue(attributes, 'gen_ai.request.max_tokens')?.intValue),
     ).toBe(64);
     expect(
-      Number(attributeValue(attributes, 'gen_ai.usage.output_tokens')?.intValue),
+      Number(
+        attributeValue(attributes, 'gen_ai.usage.output_tokens')?.intValue,
+      ),
     ).toBe(5);
     expect(
       attributeValue(attributes, 'gen_ai.response.finish_reasons')?.arrayValue
@@ -305,6 +307,25 @@ describe('exporter failures', () => {
     expect(status.degraded).toBe(false);
     expect(status.spansExported).toBe(1);
     expect(status.droppedByReason.exportFailed).toBe(1);
+  });
+});
+
+describe('console exporter', () => {
+  it('writes spans to the console', async () => {
+    const dir = vi.spyOn(console, 'dir').mockImplementation(() => {});
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const tracer = new OTelTracer({ exporter: { type: 'console' } });
+    tracers.push(tracer);
+
+    endSpans(tracer, 2);
+    await tracer.forceFlush();
+    const calls = dir.mock.calls.length + log.mock.calls.length;
+    dir.mockRestore();
+    log.mockRestore();
+
+    expect(tracer.getStatus().exporter).toBe('console');
+    expect(tracer.getStatus().spansExported).toBe(2);
+    expect(calls).toBe(2);
   });
 });
 

@@ -56,10 +56,22 @@ describe('TracingConfig', () => {
     ['unknown key', { serviceNme: 'x' }, ''],
     ['unknown exporter', { exporter: { type: 'zipkin' } }, 'exporter.type'],
     ['ratio above one', { samplerRatio: 1.5 }, 'samplerRatio'],
-    ['non-http URL', { exporter: { type: 'otlp-http', url: 'ftp://x/y' } }, 'exporter.url'],
+    [
+      'non-http URL',
+      { exporter: { type: 'otlp-http', url: 'ftp://x/y' } },
+      'exporter.url',
+    ],
     ['bad duration', { flushTimeout: '5 minutes' }, 'flushTimeout'],
-    ['batch above queue', { batch: { maxQueueSize: 10, maxExportBatchSize: 20 } }, 'batch.maxExportBatchSize'],
-    ['unknown memory key', { exporter: { type: 'memory', limit: 3 } }, 'exporter'],
+    [
+      'batch above queue',
+      { batch: { maxQueueSize: 10, maxExportBatchSize: 20 } },
+      'batch.maxExportBatchSize',
+    ],
+    [
+      'unknown memory key',
+      { exporter: { type: 'memory', limit: 3 } },
+      'exporter',
+    ],
   ])('rejects %s', (_title, input, path) => {
     const result = TracingConfig.safeParse(input);
 
@@ -78,10 +90,42 @@ describe('parseTracerOptions', () => {
     expect(parsed.config.serviceName).toBe('api');
   });
 
+  it('accepts already parsed options', () => {
+    const once = parseTracerOptions({
+      exporter: { type: 'otlp-http', headers: { 'x-api-key': 'k' } },
+      batch: { scheduledDelay: '2s' },
+    });
+
+    const twice = parseTracerOptions(once.config);
+
+    expect(twice.config).toEqual(once.config);
+  });
+
   it('names every invalid field', () => {
     const parse = () =>
       parseTracerOptions({ samplerRatio: -1, flushTimeout: 'soon' });
 
-    expect(parse).toThrowErrorMatchingInlineSnapshot(`[TracingError: invalid tracing options: samplerRatio: Too small: expected number to be >=0; flushTimeout: expected a duration such as 500 (ms), "30s" or "5m", received "soon". Fix these fields in the options of new OTelTracer().]`);
+    expect(parse).toThrowErrorMatchingInlineSnapshot(`
+      [ConfigError: Invalid configuration from OTelTracer options (2 problems):
+        - samplerRatio: expected a number >= 0, received -1
+        - flushTimeout: expected a duration such as 500 (ms), "30s" or "5m", received "soon"
+      Fix each value listed above, then load the configuration again.]
+    `);
+  });
+});
+
+describe('secret headers', () => {
+  it('are redacted when printed', () => {
+    const parsed = parseTracerOptions({
+      exporter: {
+        type: 'otlp-http',
+        headers: { authorization: 'Bearer secret-token' },
+      },
+    });
+
+    const exporter = parsed.config.exporter;
+    const headers = exporter.type === 'otlp-http' ? exporter.headers : {};
+    expect(JSON.stringify(parsed.config)).not.toMatch(/secret-token/);
+    expect(headers.authorization).toBe('Bearer secret-token');
   });
 });

@@ -19,12 +19,13 @@ import { ReplayError } from '../replay/replay-error.js';
 import { writeReport } from '../report/write-report.js';
 
 const USAGE =
-  'usage: mm-orch demo [--incident slowdown|errors|stall|leak|none] [--speed N] [--duration S] [--report FILE]';
+  'usage: mm-orch demo [--incident slowdown|errors|stall|leak|none] [--speed N] [--duration S] [--from S] [--report FILE]';
 
 const OPTIONS = {
   incident: { type: 'string' },
   speed: { type: 'string' },
   duration: { type: 'string' },
+  from: { type: 'string' },
   report: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -57,6 +58,7 @@ async function demoCommand(argv: string[], io: CommandIo): Promise<number> {
   const incident = findIncident(String(values.incident ?? 'slowdown'));
   const speed = readPositive(values, 'speed', 60);
   const durationS = readPositive(values, 'duration', Number.NaN);
+  const fromS = readPositive(values, 'from', Number.NaN);
   const reportPath = resolve(
     typeof values.report === 'string'
       ? values.report
@@ -78,6 +80,7 @@ async function demoCommand(argv: string[], io: CommandIo): Promise<number> {
     ],
     speed,
     ...(Number.isNaN(durationS) ? {} : { durationMs: durationS * 1_000 }),
+    ...(Number.isNaN(fromS) ? {} : { fromMs: fromS * 1_000 }),
     incident,
   });
 

@@ -9,7 +9,12 @@ export interface DemoConfigOptions {
   reportDir: string;
   /** Names of the conv and the code model. */
   models: { conv: string; code: string };
+  /** Resident memory of the process before the run, in bytes. */
+  baselineRssBytes: number;
 }
+
+/** Memory the demo process may grow by before a trend counts as a leak. */
+const MEMORY_BUDGET_BYTES = 512 * 1_024 * 1_024;
 
 /**
  * Builds the orchestrator configuration of the demo: two simulated models
@@ -27,27 +32,65 @@ export function demoConfig(options: DemoConfigOptions): OrchestratorConfigInput 
     Math.max(Math.round(traceMs / options.speed), 50);
 
   return {
-    server: { port: 0, requestTimeout: wallMs(120_000) },
+    server: { port: 0, requestTimeout: wallMs(600_000) },
     metrics: { port: 0 },
     resources: { interval: wallMs(10_000), gpu: false },
     models: [
-      simulatedModel(options.models.conv),
-      simulatedModel(options.models.code),
+      simulatedModel(options.models.conv, { prefillPerToken: 0.002, decodePerToken: 1 }),
+      simulatedModel(options.models.code, { prefillPerToken: 0.01, decodePerToken: 4 }),
     ],
     anomaly: {
-      interval: '10s',
-      windowIntervals: 6,
+      interval: '30s',
+      windowIntervals: 4,
       // The code trace goes silent for up to 217 s at a time, so a model
       // counts as silent only after 5 minutes without a request.
-      noDataIntervals: 30,
+      noDataIntervals: 10,
+      // Resident memory can stay flat for minutes in a healthy process, so
+      // only a gauge frozen for an hour of samples counts as stale.
+      frozenIntervals: 360,
+      // Bursts of the real traffic lift the p95 of one or two intervals, so
+      // a latency anomaly must last a minute to fire.
       latency: {
         warmUp: 12,
+        fireAfter: '1m',
+        clearAfter: '1m',
+        coolDown: '5m',
+      },
+      errorRate: {
+        algorithm: 'error-rate',
         fireAfter: '30s',
         clearAfter: '1m',
         coolDown: '5m',
       },
-      errorRate: { fireAfter: '30s', clearAfter: '1m', coolDown: '5m' },
-      throughput: { fireAfter: '1m', clearAfter: '1m', coolDown: '5m' },
+      // The code service switches between silence and bursts several times
+      // an hour, so only a surge or drop that lasts 3 minutes fires.
+      throughput: {
+        algorithm: 'throughput',
+        sensitivity: 0.2,
+        fireAfter: '3m',
+        clearAfter: '1m',
+        coolDown: '10m',
+      },
+      // The load generator shares the process, so CPU, heap and event-loop
+      // lag follow the replayed traffic; only long excursions count.
+      resources: {
+        // Memory is judged by its trend: a leak is a slope that would use
+        // up the budget above the starting footprint within about half an
+        // hour, while the slow growth of a warming process is not.
+        memory: {
+          algorithm: 'trend',
+          capacity: options.baselineRssBytes + MEMORY_BUDGET_BYTES,
+          fireAfter: '1m',
+          clearAfter: '1m',
+          coolDown: '10m',
+        },
+      },
+      defaultResource: {
+        sensitivity: 0.2,
+        fireAfter: '3m',
+        clearAfter: '1m',
+        coolDown: '10m',
+      },
     },
     alerting: {
       destinations: [
@@ -76,21 +119,25 @@ export function demoConfig(options: DemoConfigOptions): OrchestratorConfigInput 
   };
 }
 
-// Timings are chosen so that both traces at 60x fit well within capacity on
-// two cores: tens of milliseconds per request, batches of up to 16.
-function simulatedModel(name: string) {
+// Model time dominates a request's latency (decode at 1 ms per token, as a
+// streamed request costs anyway, since each streamed step is its own timer),
+// so a fault shows above the HTTP and batching overhead. Capacity stays well
+// above both traces' peaks at 60x on two cores.
+function simulatedModel(
+  name: string,
+  timing: { prefillPerToken: number; decodePerToken: number },
+) {
   return {
     name,
     maxBatchSize: 16,
     maxBatchDelay: 5,
-    queueLimit: 1_024,
-    concurrency: 16,
+    queueLimit: 2_048,
+    concurrency: 32,
     adapter: {
       type: 'simulated' as const,
-      baseLatency: 2,
-      prefillPerToken: 0.001,
-      decodePerToken: 0.1,
-      batchOverhead: 0.1,
+      baseLatency: 5,
+      ...timing,
+      batchOverhead: 0.02,
       jitter: 0.1,
     },
   };

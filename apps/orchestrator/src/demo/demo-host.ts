@@ -9,7 +9,7 @@ const FLUSH_TIMEOUT_MS = 5_000;
 export interface HostAnomaly {
   /** `firing` or `resolved`. */
   status: string;
-  /** Watched signal, such as `latency`. */
+  /** Watched signal, such as `latency` or `resource:memory`. */
   signal: string;
   /** Model of the signal, or `'*'` for a process-wide resource. */
   model: string;
@@ -84,7 +84,14 @@ export async function startDemoHost(
       orchestrator.setFault(model, faults);
     },
     onAnomaly: (listener) => {
-      orchestrator.monitoring.onAnomalyEvent((event) => listener(event));
+      orchestrator.monitoring.onAnomalyEvent((event) =>
+        listener({
+          ...event,
+          signal: event.resource
+            ? `${event.signal}:${event.resource}`
+            : event.signal,
+        }),
+      );
     },
     onAlert: (listener) => {
       orchestrator.monitoring.onAlertDelivered(({ destination, notification }) => {

@@ -34,18 +34,22 @@ export interface DemoPlanInput {
   speed: number;
   /** Wall time to replay, in ms; the traces are cut there. @default the whole traces */
   durationMs?: number;
+  /** Trace time to skip at the start, in ms. @default 0 */
+  fromMs?: number;
   /** Injected incident, if any. */
   incident: Incident | undefined;
 }
 
 /**
  * Puts the traces on one clock (their real timestamps, so services recorded
- * over the same hour overlap as they did), cuts them to `durationMs` of
- * wall time at `speed`, and places the incident window from 40% to 65% of
- * the run.
+ * over the same hour overlap as they did), skips `fromMs` of trace time,
+ * cuts them to `durationMs` of wall time at `speed`, and places the
+ * incident window from 40% to 65% of the run.
  */
 export function planDemo(input: DemoPlanInput): DemoPlan {
-  const originMs = Math.min(...input.traces.map((t) => t.trace.firstMs));
+  const fromMs = input.fromMs ?? 0;
+  const originMs =
+    Math.min(...input.traces.map((t) => t.trace.firstMs)) + fromMs;
   const limitMs =
     input.durationMs === undefined
       ? Number.POSITIVE_INFINITY
@@ -55,7 +59,7 @@ export function planDemo(input: DemoPlanInput): DemoPlan {
     const shiftMs = trace.firstMs - originMs;
     const requests = trace.requests
       .map((row) => ({ ...row, offsetMs: row.offsetMs + shiftMs }))
-      .filter((row) => row.offsetMs < limitMs);
+      .filter((row) => row.offsetMs >= 0 && row.offsetMs < limitMs);
     return { model, file, requests };
   });
 

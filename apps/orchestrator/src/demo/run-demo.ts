@@ -3,7 +3,7 @@ import type { Logger } from '@mm-orch/config';
 import type { ProgressStream } from '../replay/progress-line.js';
 import { ProgressLine } from '../replay/progress-line.js';
 import { ReplayStats } from '../replay/replay-stats.js';
-import { replayTrace } from '../replay/replay-trace.js';
+import { type ReplayResult, replayTrace } from '../replay/replay-trace.js';
 import {
   classifyAnomalies,
   type ObservedAnomaly,
@@ -32,6 +32,8 @@ export interface RunDemoOptions {
   logger?: Logger;
   /** Maximum requests in flight per model. @default 512 */
   concurrency?: number;
+  /** Called with every replayed request's outcome. */
+  onResult?: (result: ReplayResult) => void;
   /** Stream every Nth request to measure time to first token. @default 200 */
   streamEvery?: number;
 }
@@ -50,7 +52,10 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
   const clockStart = performance.now();
   const epochAtStart = Date.now();
   const host = await startDemoHost({
-    config: demoConfig(options),
+    config: demoConfig({
+      ...options,
+      baselineRssBytes: process.memoryUsage.rss(),
+    }),
     clock: () => epochAtStart + (performance.now() - clockStart) * speed,
     ...(options.logger ? { logger: options.logger } : {}),
   });
@@ -99,7 +104,10 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
         timeLimitMs: plan.wallMs + 30_000,
         requestTimeoutMs: 30_000,
         onSend: () => stats.addSent(),
-        onResult: (result) => stats.add(result),
+        onResult: (result) => {
+          stats.add(result);
+          options.onResult?.(result);
+        },
       }),
     );
     const summaries = await Promise.all(replays).finally(() => progress.stop());

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Logger } from '@mm-orch/config';
 import {
   CancelledError,
   InferenceError,
@@ -18,6 +19,7 @@ import type {
   RequestMonitor,
   RequestOutcome,
 } from './request-monitor.js';
+import { FailureLog } from './failure-log.js';
 
 /** One inference request, parsed from an OpenAI-compatible body. */
 export interface InferenceInput {
@@ -42,10 +44,11 @@ export interface InferenceInput {
 /** Starts the monitoring of one request. */
 export type StartRequestMonitor = (info: RequestInfo) => RequestMonitor;
 
-/** Limits of the inference service. */
+/** Limits and logging of the inference service. */
 export interface InferenceServiceOptions {
   /** Deadline of one request, in milliseconds. */
   requestTimeoutMs: number;
+  logger: Logger;
 }
 
 /**
@@ -56,12 +59,15 @@ export class InferenceService {
   private accepting = true;
   private inFlight = 0;
   private idleWaiters: Array<() => void> = [];
+  private readonly failureLog: FailureLog;
 
   constructor(
     private readonly registry: ModelRegistry<RequestMonitor>,
     private readonly startMonitor: StartRequestMonitor,
     private readonly options: InferenceServiceOptions,
-  ) {}
+  ) {
+    this.failureLog = new FailureLog(options.logger);
+  }
 
   /** Requests being served now. */
   get inFlightRequests(): number {
@@ -108,6 +114,7 @@ export class InferenceService {
       return served;
     } catch (error) {
       monitor.end(failureOutcome(error));
+      this.failureLog.record(input.id, input.model, error);
       throw error;
     } finally {
       this.inFlight -= 1;

@@ -54,7 +54,7 @@ interface QueueItem {
   lastError: string | undefined;
 }
 
-const TIMED_OUT = Symbol('timed out');
+const ABORTED = Symbol('aborted');
 
 /**
  * Queue of one destination. It sends one notification at a time, retries
@@ -95,7 +95,7 @@ export class DeliveryQueue {
       : undefined;
   }
 
-  /** Queues a notification; it is dead-lettered when the queue is full. */
+  /** Queues a notification, or dead-letters it when full or closed. */
   enqueue(notification: Notification, persisted = false): void {
     if (this.closed || this.depth() >= this.options.maxQueueSize) {
       const reason = this.closed
@@ -163,14 +163,6 @@ export class DeliveryQueue {
     return result;
   }
 
-  /** Lets waiting notifications skip their backoff and rate-limit waits. */
-  hurry(): void {
-    for (const item of this.items) {
-      item.notBefore = 0;
-    }
-    this.wake?.();
-  }
-
   /** Stops the queue: aborts the attempt in flight, dead-letters the rest. */
   close(reason: string): void {
     this.closed = true;
@@ -226,12 +218,14 @@ export class DeliveryQueue {
     const timeoutError = new DeliveryError(
       `delivery attempt timed out after ${this.options.timeout} ms`,
     );
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-      timer = setTimeout(() => {
-        controller.abort(timeoutError);
-        resolve(TIMED_OUT);
-      }, this.options.timeout);
+    const timer = setTimeout(
+      () => controller.abort(timeoutError),
+      this.options.timeout,
+    );
+    // A destination that ignores the signal must not hold the queue, so an
+    // abort (timeout or close) wins the race even when `send` never settles.
+    const aborted = new Promise<typeof ABORTED>((resolve) => {
+      controller.signal.addEventListener('abort', () => resolve(ABORTED));
     });
 
     item.attempts += 1;
@@ -239,12 +233,10 @@ export class DeliveryQueue {
       const sent = Promise.resolve(
         this.destination.send(item.notification, { signal: controller.signal }),
       );
-      // A destination that ignores the signal must not hold the queue, so
-      // the timeout wins the race even when `send` never settles.
-      const result = await Promise.race([sent, timeout]);
-      if (result === TIMED_OUT) {
+      const result = await Promise.race([sent, aborted]);
+      if (result === ABORTED) {
         sent.catch(() => {});
-        throw timeoutError;
+        throw controller.signal.reason;
       }
       this.succeed(item);
     } catch (error) {
@@ -268,7 +260,14 @@ export class DeliveryQueue {
     this.counts.failed += 1;
     this.lastError = message;
     item.lastError = message;
+    const wasOpen = this.breaker.state === 'open';
     this.breaker.recordFailure(now);
+    if (!wasOpen && this.breaker.state === 'open') {
+      this.options.logger.warn(
+        { destination: this.destination.name, err: message },
+        'alert destination circuit opened',
+      );
+    }
 
     const retryable = !(error instanceof DeliveryError) || error.retryable;
     const { retry, logger } = this.options;

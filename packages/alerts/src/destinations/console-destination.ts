@@ -1,6 +1,6 @@
 import type { Notification } from '../notification.js';
 import type { TextSink } from '../router-options.js';
-import type { Destination } from './destination.js';
+import type { Destination, SendOptions } from './destination.js';
 
 /** Options of `ConsoleDestination`. */
 export interface ConsoleDestinationOptions {
@@ -25,7 +25,10 @@ export class ConsoleDestination implements Destination {
   }
 
   /** Writes one notification. */
-  async send(notification: Notification): Promise<void> {
+  async send(
+    notification: Notification,
+    _options?: SendOptions,
+  ): Promise<void> {
     if (this.format === 'json') {
       this.stdout.write(`${JSON.stringify(notification)}\n`);
       return;

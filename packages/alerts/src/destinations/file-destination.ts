@@ -1,7 +1,7 @@
 import { appendFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Notification } from '../notification.js';
-import type { Destination } from './destination.js';
+import type { Destination, SendOptions } from './destination.js';
 
 /** Options of `FileDestination`. */
 export interface FileDestinationOptions {
@@ -35,7 +35,10 @@ export class FileDestination implements Destination {
   }
 
   /** Appends one notification, rotating first when needed. */
-  async send(notification: Notification): Promise<void> {
+  async send(
+    notification: Notification,
+    _options?: SendOptions,
+  ): Promise<void> {
     const line = `${JSON.stringify(notification)}\n`;
     const bytes = Buffer.byteLength(line);
     if (this.size === undefined) {

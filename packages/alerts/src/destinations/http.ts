@@ -36,8 +36,9 @@ export async function postJson(request: PostJsonRequest): Promise<void> {
       signal: request.signal,
     });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause;
-    const detail = cause?.code ?? (error as Error).message;
+    const cause = (error as { cause?: { code?: string; message?: string } })
+      .cause;
+    const detail = cause?.code ?? cause?.message ?? (error as Error).message;
     throw new DeliveryError(
       `${request.destination}: request failed (${detail})`,
       { cause: error },

@@ -1,6 +1,6 @@
 import type { Alert } from '../alert.js';
 import type { Notification } from '../notification.js';
-import type { Destination } from './destination.js';
+import type { Destination, SendOptions } from './destination.js';
 
 /** Options of `MemoryDestination`. */
 export interface MemoryDestinationOptions {
@@ -28,7 +28,10 @@ export class MemoryDestination implements Destination {
   }
 
   /** Stores one notification. */
-  async send(notification: Notification): Promise<void> {
+  async send(
+    notification: Notification,
+    _options?: SendOptions,
+  ): Promise<void> {
     this.notifications.push(notification);
     if (this.notifications.length > this.maxNotifications) {
       this.notifications.shift();

@@ -1,11 +1,14 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { silentLogger } from '@mm-orch/config';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { DeadLetterLog } from '../../src/delivery/dead-letter.js';
 import {
   DeliveryQueue,
   type DeliveryQueueOptions,
 } from '../../src/delivery/delivery-queue.js';
-import type { Destination, SendOptions } from '../../src/destinations/destination.js';
+import type {
+  Destination,
+  SendOptions,
+} from '../../src/destinations/destination.js';
 import { DeliveryError } from '../../src/errors.js';
 import type { Notification } from '../../src/notification.js';
 import { sampleNotification } from '../helpers/sample-notification.js';
@@ -37,7 +40,9 @@ class ScriptedDestination implements Destination {
       return Promise.resolve();
     }
     if (step === 'final') {
-      return Promise.reject(new DeliveryError('HTTP 400', { retryable: false }));
+      return Promise.reject(
+        new DeliveryError('HTTP 400', { retryable: false }),
+      );
     }
     if (step === 'fail') {
       return Promise.reject(new DeliveryError('HTTP 500'));
@@ -223,5 +228,20 @@ describe('DeliveryQueue limits', () => {
     queue.close('router closed before delivery');
     await vi.advanceTimersByTimeAsync(0);
     expect(queue.status().deadLettered).toBe(2);
+  });
+});
+
+describe('DeliveryQueue close', () => {
+  test('dead-letters a send that ignores abort', async () => {
+    const stuck: Destination = {
+      name: 'stuck',
+      send: () => new Promise(() => {}),
+    };
+    const queue = makeQueue(stuck);
+    queue.enqueue(sampleNotification());
+    await vi.advanceTimersByTimeAsync(0);
+    queue.close('router closed before delivery');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(deadLetters.list()[0]?.error).toBe('router closed before delivery');
   });
 });

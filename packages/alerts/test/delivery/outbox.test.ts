@@ -12,8 +12,8 @@ import {
 } from '../helpers/loopback-server.js';
 import { sampleNotification } from '../helpers/sample-notification.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const packageDir = resolve(here, '../..');
+const testDir = dirname(fileURLToPath(import.meta.url));
+const packageDir = resolve(testDir, '../..');
 let dir: string;
 let hanging: LoopbackServer;
 let healthy: LoopbackServer;
@@ -33,7 +33,7 @@ afterAll(async () => {
 /** Runs the child until it reports its queue, then kills it with SIGKILL. */
 async function crashChild(outboxPath: string): Promise<number> {
   const child = spawn(process.execPath, [
-    join(here, '../helpers/outbox-child.mjs'),
+    join(testDir, '../helpers/outbox-child.mjs'),
     pathToFileURL(join(packageDir, 'dist/index.js')).href,
     outboxPath,
     `${hanging.url}/hook`,
@@ -46,7 +46,9 @@ async function crashChild(outboxPath: string): Promise<number> {
         resolveLine(output);
       }
     });
-    child.stderr.on('data', (chunk: Buffer) => reject(new Error(String(chunk))));
+    child.stderr.on('data', (chunk: Buffer) =>
+      reject(new Error(String(chunk))),
+    );
   });
   const exited = new Promise((r) => child.on('exit', r));
   child.kill('SIGKILL');
@@ -90,7 +92,10 @@ describe('outbox', () => {
 
   test('skips a torn last line', () => {
     const path = join(dir, 'torn.jsonl');
-    const line = JSON.stringify({ op: 'add', notification: sampleNotification() });
+    const line = JSON.stringify({
+      op: 'add',
+      notification: sampleNotification(),
+    });
     writeFileSync(path, `${line}\n{"op":"add","notifica`);
     const outbox = new Outbox(path);
     expect(outbox.load()).toHaveLength(1);

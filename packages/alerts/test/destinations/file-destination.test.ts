@@ -25,7 +25,9 @@ describe('FileDestination', () => {
     const path = join(dir, 'sub', 'alerts.jsonl');
     const file = new FileDestination({ name: 'file', path });
     await file.send(sampleNotification(), { signal });
-    await file.send(sampleNotification({ idempotencyKey: 'key-2' }), { signal });
+    await file.send(sampleNotification({ idempotencyKey: 'key-2' }), {
+      signal,
+    });
     const keys = lines(path).map((line) => JSON.parse(line).idempotencyKey);
     expect(keys).toEqual(['key-1', 'key-2']);
   });
@@ -44,7 +46,8 @@ describe('FileDestination', () => {
         signal,
       });
     }
-    const key = (p: string) => lines(p).map((l) => JSON.parse(l).idempotencyKey);
+    const key = (p: string) =>
+      lines(p).map((l) => JSON.parse(l).idempotencyKey);
     expect(key(path)).toEqual(['k6']);
     expect(key(`${path}.1`)).toEqual(['k4', 'k5']);
     expect(key(`${path}.2`)).toEqual(['k2', 'k3']);

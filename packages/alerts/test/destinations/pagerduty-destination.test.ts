@@ -1,4 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import {
+  afterAll,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  test,
+} from 'vitest';
 import {
   PAGERDUTY_LIMITS,
   PagerDutyDestination,
@@ -91,7 +98,9 @@ describe('PagerDutyDestination', () => {
       sampleNotification({ title: 'x'.repeat(5_000) }),
       options,
     );
-    expect('payload' in event && event.payload.summary.length).toBe(1_024);
+    expect(event.event_action).toBe('trigger');
+    const { payload } = event as { payload: { summary: string } };
+    expect(payload.summary).toHaveLength(1_024);
   });
 
   test('cuts the event to 512 KB', () => {
@@ -104,8 +113,10 @@ describe('PagerDutyDestination', () => {
     const event = toPagerDutyEvent(sampleNotification({ alerts }), options);
     const bytes = Buffer.byteLength(JSON.stringify(event));
     expect(bytes).toBeLessThanOrEqual(PAGERDUTY_LIMITS.eventBytes);
-    expect('payload' in event && event.payload.custom_details.truncatedAlerts)
-      .toBeGreaterThan(0);
+    const { payload } = event as {
+      payload: { custom_details: { truncatedAlerts: number } };
+    };
+    expect(payload.custom_details.truncatedAlerts).toBeGreaterThan(0);
   });
 
   test('cuts an oversized text too', () => {

@@ -1,5 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import {
+  afterAll,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  test,
+} from 'vitest';
 import { WebhookDestination } from '../../src/destinations/webhook-destination.js';
 import { DeliveryError } from '../../src/errors.js';
 import {

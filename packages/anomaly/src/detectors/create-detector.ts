@@ -7,8 +7,8 @@ import { EwmaDetector } from './ewma-detector.js';
 import { QuantileDetector } from './quantile-detector.js';
 import { RobustDetector } from './robust-detector.js';
 import { SeasonalDetector } from './seasonal-detector.js';
-import { SuppressedDetector } from './suppressed-detector.js';
 import { StalenessDetector } from './staleness-detector.js';
+import { SuppressedDetector } from './suppressed-detector.js';
 import { ThroughputDetector } from './throughput-detector.js';
 import { TrendDetector } from './trend-detector.js';
 
@@ -41,21 +41,49 @@ const FACTORIES: Record<string, Factory> = {
   'suppressed-quantile': {
     create: (o) =>
       new SuppressedDetector({ detector: new QuantileDetector(o) }),
-    restore: (s, o) => SuppressedDetector.restore(s, { ...o, detector: undefined }),
+    restore: (s, o) =>
+      SuppressedDetector.restore(s, { ...o, detector: undefined }),
   },
   ensemble: {
     create: (o) => new EnsembleDetector(o),
     restore: (s, o) => EnsembleDetector.restore(s, o),
   },
-  ewma: { create: (o) => new EwmaDetector(o), restore: (s, o) => EwmaDetector.restore(s, o) },
-  robust: { create: (o) => new RobustDetector(o), restore: (s, o) => RobustDetector.restore(s, o) },
-  quantile: { create: (o) => new QuantileDetector(o), restore: (s, o) => QuantileDetector.restore(s, o) },
-  cusum: { create: (o) => new CusumDetector(o), restore: (s, o) => CusumDetector.restore(s, o) },
-  trend: { create: (o) => new TrendDetector(o), restore: (s, o) => TrendDetector.restore(s, o) },
-  seasonal: { create: (o) => new SeasonalDetector(o), restore: (s, o) => SeasonalDetector.restore(s, o) },
-  'error-rate': { create: (o) => new ErrorRateDetector(o), restore: (s, o) => ErrorRateDetector.restore(s, o) },
-  throughput: { create: (o) => new ThroughputDetector(o), restore: (s, o) => ThroughputDetector.restore(s, o) },
-  staleness: { create: (o) => new StalenessDetector(o), restore: (s, o) => StalenessDetector.restore(s, o) },
+  ewma: {
+    create: (o) => new EwmaDetector(o),
+    restore: (s, o) => EwmaDetector.restore(s, o),
+  },
+  robust: {
+    create: (o) => new RobustDetector(o),
+    restore: (s, o) => RobustDetector.restore(s, o),
+  },
+  quantile: {
+    create: (o) => new QuantileDetector(o),
+    restore: (s, o) => QuantileDetector.restore(s, o),
+  },
+  cusum: {
+    create: (o) => new CusumDetector(o),
+    restore: (s, o) => CusumDetector.restore(s, o),
+  },
+  trend: {
+    create: (o) => new TrendDetector(o),
+    restore: (s, o) => TrendDetector.restore(s, o),
+  },
+  seasonal: {
+    create: (o) => new SeasonalDetector(o),
+    restore: (s, o) => SeasonalDetector.restore(s, o),
+  },
+  'error-rate': {
+    create: (o) => new ErrorRateDetector(o),
+    restore: (s, o) => ErrorRateDetector.restore(s, o),
+  },
+  throughput: {
+    create: (o) => new ThroughputDetector(o),
+    restore: (s, o) => ThroughputDetector.restore(s, o),
+  },
+  staleness: {
+    create: (o) => new StalenessDetector(o),
+    restore: (s, o) => StalenessDetector.restore(s, o),
+  },
 };
 
 /** Detector that the CLI and the NAB benchmark use unless told otherwise. */
@@ -76,7 +104,10 @@ function factoryOf(name: string): Factory {
 }
 
 /** Creates a detector by its algorithm name. */
-export function createDetector(name: string, options: DetectorOptions = {}): Detector {
+export function createDetector(
+  name: string,
+  options: DetectorOptions = {},
+): Detector {
   return factoryOf(name).create(options);
 }
 

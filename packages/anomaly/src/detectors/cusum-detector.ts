@@ -1,4 +1,8 @@
-import { type DetectorResult, type DetectorState, readNumber } from './detector.js';
+import {
+  type DetectorResult,
+  type DetectorState,
+  readNumber,
+} from './detector.js';
 import {
   bandResult,
   checkAlgorithm,
@@ -8,6 +12,8 @@ import {
 
 /** Options of `CusumDetector`. */
 export interface CusumDetectorOptions extends StreamDetectorOptions {
+  /** Valid points that only learn the reference. @default 64 */
+  warmUp?: number;
   /** Points of memory of the reference mean and variance. @default 256 */
   window?: number;
   /** Shift, in standard deviations, that the sums ignore per point. @default 0.5 */
@@ -31,7 +37,7 @@ export class CusumDetector extends StreamDetector {
   private lowerSum = 0;
 
   constructor(options: CusumDetectorOptions = {}) {
-    super(options);
+    super({ ...options, warmUp: options.warmUp ?? 64 });
     this.alpha = 2 / ((options.window ?? 256) + 1);
     this.slack = options.slack ?? 0.5;
     this.decisionInterval = options.decisionInterval ?? 4;
@@ -79,7 +85,8 @@ export class CusumDetector extends StreamDetector {
       warmingUp,
     );
     if (result.anomalous) {
-      result.reason = this.upperSum >= this.lowerSum ? 'level up' : 'level down';
+      result.reason =
+        this.upperSum >= this.lowerSum ? 'level up' : 'level down';
       this.upperSum = 0;
       this.lowerSum = 0;
       this.mean = value;

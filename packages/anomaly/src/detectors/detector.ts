@@ -68,9 +68,7 @@ export function invalidResult(reason: string): DetectorResult {
 
 /** Returns whether a value is finite and within `MAX_VALUE`. */
 export function isUsableValue(value: number): boolean {
-  return (
-    typeof value === 'number' && value <= MAX_VALUE && value >= -MAX_VALUE
-  );
+  return typeof value === 'number' && value <= MAX_VALUE && value >= -MAX_VALUE;
 }
 
 /** Returns a fresh set of zero counts. */
@@ -96,9 +94,7 @@ export function scoreFromDeviations(deviations: number): number {
 
 /** Reads a finite number from restored state, or returns the fallback. */
 export function readNumber(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value)
-    ? value
-    : fallback;
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
 /** Reads detector counts from restored state. */

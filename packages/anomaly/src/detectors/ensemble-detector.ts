@@ -1,4 +1,5 @@
 import { AnomalyError } from '../errors.js';
+import { CusumDetector } from './cusum-detector.js';
 import {
   type Detector,
   type DetectorCounts,
@@ -10,7 +11,6 @@ import {
   readNumber,
   zeroCounts,
 } from './detector.js';
-import { CusumDetector } from './cusum-detector.js';
 import { EwmaDetector } from './ewma-detector.js';
 import { Hysteresis, type HysteresisState } from './hysteresis.js';
 import { RobustDetector } from './robust-detector.js';
@@ -81,8 +81,16 @@ export class EnsembleDetector implements Detector {
     }
     const children = (state.detectors ?? []) as DetectorState[];
     const detectors = options.detectors ?? [
-      EwmaDetector.restore(children[0]!, { window: options.window, threshold: options.threshold, warmUp: 0 }),
-      RobustDetector.restore(children[1]!, { window: options.window, threshold: options.threshold, warmUp: 0 }),
+      EwmaDetector.restore(children[0]!, {
+        window: options.window,
+        threshold: options.threshold,
+        warmUp: 0,
+      }),
+      RobustDetector.restore(children[1]!, {
+        window: options.window,
+        threshold: options.threshold,
+        warmUp: 0,
+      }),
       CusumDetector.restore(children[2]!, {
         window: (options.window ?? 64) * 4,
         threshold: options.threshold,
@@ -125,7 +133,11 @@ export class EnsembleDetector implements Detector {
       expected: first!.expected,
       lower: first!.lower,
       upper: first!.upper,
-      reason: warmingUp ? 'warming up' : anomalous ? best!.reason : first!.reason,
+      reason: warmingUp
+        ? 'warming up'
+        : anomalous
+          ? best!.reason
+          : first!.reason,
     };
   }
 

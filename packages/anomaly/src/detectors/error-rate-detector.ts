@@ -4,9 +4,9 @@ import {
   readNumber,
   scoreFromDeviations,
 } from './detector.js';
-import { deviationsAtScore } from './stream-detector.js';
 import {
   checkAlgorithm,
+  deviationsAtScore,
   StreamDetector,
   type StreamDetectorOptions,
 } from './stream-detector.js';
@@ -59,15 +59,33 @@ export class ErrorRateDetector extends StreamDetector {
    */
   protected scoreValue(timestamp: number, value: number): DetectorResult {
     const ratio = Math.min(1, Math.max(0, value));
-    return this.scoreCounts(timestamp, ratio * this.minSamples, this.minSamples);
+    return this.scoreCounts(
+      timestamp,
+      ratio * this.minSamples,
+      this.minSamples,
+    );
   }
 
   /** Scores `errors` out of `total` requests of one interval, then learns from them. */
-  updateCounts(timestamp: number, errors: number, total: number): DetectorResult {
+  updateCounts(
+    timestamp: number,
+    errors: number,
+    total: number,
+  ): DetectorResult {
     this.pointCounts.points += 1;
-    if (!(total >= 0 && errors >= 0 && errors <= total) || !Number.isFinite(total)) {
+    if (
+      !(total >= 0 && errors >= 0 && errors <= total) ||
+      !Number.isFinite(total)
+    ) {
       this.pointCounts.invalid += 1;
-      return { score: 0, anomalous: false, expected: Number.NaN, lower: Number.NaN, upper: Number.NaN, reason: 'invalid value' };
+      return {
+        score: 0,
+        anomalous: false,
+        expected: Number.NaN,
+        lower: Number.NaN,
+        upper: Number.NaN,
+        reason: 'invalid value',
+      };
     }
 
     const result = this.scoreCounts(timestamp, errors, total);
@@ -75,12 +93,27 @@ export class ErrorRateDetector extends StreamDetector {
     return result;
   }
 
-  private scoreCounts(_timestamp: number, errors: number, total: number): DetectorResult {
+  private scoreCounts(
+    _timestamp: number,
+    errors: number,
+    total: number,
+  ): DetectorResult {
     const baseline = Math.max(this.baseline, this.minBaseline);
-    const band = wilsonInterval(errors, total, deviationsAtScore(this.threshold));
+    const band = wilsonInterval(
+      errors,
+      total,
+      deviationsAtScore(this.threshold),
+    );
     const expected = this.baseline;
     if (total < this.minSamples) {
-      return { score: 0, anomalous: false, expected, lower: band.lower, upper: band.upper, reason: 'too few requests' };
+      return {
+        score: 0,
+        anomalous: false,
+        expected,
+        lower: band.lower,
+        upper: band.upper,
+        reason: 'too few requests',
+      };
     }
 
     const deviations = binomialDeviations(errors, total, baseline);
@@ -96,7 +129,14 @@ export class ErrorRateDetector extends StreamDetector {
       const weight = 1 - (1 - this.alpha) ** (total / this.minSamples);
       this.baseline += Math.min(1, weight) * (errors / total - this.baseline);
     }
-    return { score, anomalous, expected, lower: band.lower, upper: band.upper, reason };
+    return {
+      score,
+      anomalous,
+      expected,
+      lower: band.lower,
+      upper: band.upper,
+      reason,
+    };
   }
 
   protected stateFields(): Record<string, unknown> {

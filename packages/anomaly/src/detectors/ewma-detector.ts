@@ -64,10 +64,14 @@ export class EwmaDetector extends StreamDetector {
       this.warmingUp(),
     );
 
+    this.learn(diff);
+    return result;
+  }
+
+  private learn(diff: number): void {
     const step = this.alpha * diff;
     this.mean += step;
     this.variance = (1 - this.alpha) * (this.variance + diff * step);
-    return result;
   }
 
   protected stateFields(): Record<string, unknown> {

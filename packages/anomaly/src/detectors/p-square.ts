@@ -69,7 +69,13 @@ export class PSquareQuantile {
   }
 
   /** Plain-object copy of the markers, for serialization. */
-  toJSON(): { quantile: number; seen: number; heights: number[]; positions: number[]; desired: number[] } {
+  toJSON(): {
+    quantile: number;
+    seen: number;
+    heights: number[];
+    positions: number[];
+    desired: number[];
+  } {
     return {
       quantile: this.quantile,
       seen: this.seen,
@@ -80,7 +86,9 @@ export class PSquareQuantile {
   }
 
   /** Rebuilds a sketch from the output of `toJSON()`. */
-  static restore(state: ReturnType<PSquareQuantile['toJSON']>): PSquareQuantile {
+  static restore(
+    state: ReturnType<PSquareQuantile['toJSON']>,
+  ): PSquareQuantile {
     const sketch = new PSquareQuantile(state.quantile);
     sketch.seen = state.seen;
     sketch.heights.set(state.heights.slice(0, 5));
@@ -132,10 +140,10 @@ export class PSquareQuantile {
     const h = this.heights;
     const n = this.positions;
     const spanAll = n[i + 1]! - n[i - 1]!;
-    const upper = ((n[i]! - n[i - 1]! + step) * (h[i + 1]! - h[i]!)) /
-      (n[i + 1]! - n[i]!);
-    const lower = ((n[i + 1]! - n[i]! - step) * (h[i]! - h[i - 1]!)) /
-      (n[i]! - n[i - 1]!);
+    const upper =
+      ((n[i]! - n[i - 1]! + step) * (h[i + 1]! - h[i]!)) / (n[i + 1]! - n[i]!);
+    const lower =
+      ((n[i + 1]! - n[i]! - step) * (h[i]! - h[i - 1]!)) / (n[i]! - n[i - 1]!);
     return h[i]! + (step / spanAll) * (upper + lower);
   }
 }

@@ -14,6 +14,8 @@ import {
 
 /** Options of `QuantileDetector`. */
 export interface QuantileDetectorOptions extends StreamDetectorOptions {
+  /** Valid points before the tail quantiles are trusted. @default 100 */
+  warmUp?: number;
   /**
    * Inner upper quantile of the band; the outer one is ten times closer to
    * 1, and the lower edges mirror both. @default 0.99
@@ -23,16 +25,25 @@ export interface QuantileDetectorOptions extends StreamDetectorOptions {
 
 /** Standard normal quantile, by Acklam's rational approximation (error below 1.2e-9). */
 export function normalQuantile(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687,
-    138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866,
-    66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838,
-    -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996,
-    3.754408661907416];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269,
+    -30.66479806614716, 2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866,
+    66.80131188771972, -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838,
+    -2.549732539343734, 4.374664141464968, 2.938163982698783,
+  ];
+  const d = [
+    0.007784695709041462, 0.3224671290700398, 2.445134137142996,
+    3.754408661907416,
+  ];
   const tail = (q: number) =>
-    (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+    (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q +
+      c[5]!) /
     ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
 
   if (p < 0.02425) {
@@ -44,7 +55,9 @@ export function normalQuantile(p: number): number {
   const q = p - 0.5;
   const r = q * q;
   return (
-    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r +
+      a[5]!) *
+      q) /
     (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
   );
 }
@@ -62,7 +75,7 @@ export class QuantileDetector extends StreamDetector {
   private readonly outerDeviations: number;
 
   constructor(options: QuantileDetectorOptions = {}) {
-    super(options);
+    super({ ...options, warmUp: options.warmUp ?? 100 });
     const inner = Math.min(Math.max(options.quantile ?? 0.99, 0.6), 0.999);
     const outer = 1 - (1 - inner) / 10;
     this.sketches = [0.5, inner, 1 - inner, outer, 1 - outer].map(
@@ -90,7 +103,9 @@ export class QuantileDetector extends StreamDetector {
       quantile: sketches[1]!.quantile,
     });
     detector.restoreShared(state);
-    detector.sketches = sketches.map((sketch) => PSquareQuantile.restore(sketch));
+    detector.sketches = sketches.map((sketch) =>
+      PSquareQuantile.restore(sketch),
+    );
     return detector;
   }
 

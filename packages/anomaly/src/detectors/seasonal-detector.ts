@@ -1,6 +1,7 @@
 import {
   type DetectorResult,
   type DetectorState,
+  readNumber,
   scoreFromDeviations,
 } from './detector.js';
 import {
@@ -22,6 +23,9 @@ export interface SeasonalDetectorOptions extends StreamDetectorOptions {
   minSamples?: number;
 }
 
+/** Points of the pooled variance in each slot's variance estimate. */
+const PRIOR_WEIGHT = 5;
+
 /**
  * Online seasonal profile: the time of day (or of week) picks a slot, and
  * each slot keeps an exponentially weighted mean and variance, so the 9 am
@@ -35,6 +39,7 @@ export class SeasonalDetector extends StreamDetector {
   private readonly means: Float64Array;
   private readonly variances: Float64Array;
   private readonly samples: Float64Array;
+  private pooledVariance = 0;
 
   constructor(options: SeasonalDetectorOptions = {}) {
     super({ ...options, warmUp: options.warmUp ?? 0 });
@@ -59,6 +64,7 @@ export class SeasonalDetector extends StreamDetector {
     detector.means.set(means);
     detector.variances.set(state.variances as number[]);
     detector.samples.set(state.samples as number[]);
+    detector.pooledVariance = readNumber(state.pooledVariance, 0);
     return detector;
   }
 
@@ -70,7 +76,12 @@ export class SeasonalDetector extends StreamDetector {
 
     const samples = this.samples[slot]!;
     const mean = this.means[slot]!;
-    const spread = Math.sqrt(this.variances[slot]!);
+    // A slot has seen few points, so its variance is shrunk towards the
+    // variance pooled over all slots, weighted as PRIOR_WEIGHT points.
+    const spread = Math.sqrt(
+      (this.variances[slot]! * samples + this.pooledVariance * PRIOR_WEIGHT) /
+        (samples + PRIOR_WEIGHT),
+    );
     if (samples === 0) {
       this.means[slot] = value;
       this.samples[slot] = 1;
@@ -81,13 +92,22 @@ export class SeasonalDetector extends StreamDetector {
     const diff = value - mean;
     const score = scoreFromDeviations(Math.abs(diff) / Math.max(spread, floor));
     const warmingUp = samples < this.minSamples || this.warmingUp();
-    const result = bandResult(value, score, mean, spread, this.threshold, warmingUp);
+    const result = bandResult(
+      value,
+      score,
+      mean,
+      spread,
+      this.threshold,
+      warmingUp,
+    );
 
     const alpha = Math.max(this.alpha, 1 / (samples + 1));
     const step = alpha * diff;
     this.means[slot] = mean + step;
     this.variances[slot] = (1 - alpha) * (this.variances[slot]! + diff * step);
     this.samples[slot] = samples + 1;
+    const pooledAlpha = Math.max(this.alpha / this.means.length, 1 / this.seen);
+    this.pooledVariance += pooledAlpha * (diff * diff - this.pooledVariance);
     return result;
   }
 
@@ -101,6 +121,7 @@ export class SeasonalDetector extends StreamDetector {
 
   protected stateFields(): Record<string, unknown> {
     return {
+      pooledVariance: this.pooledVariance,
       means: Array.from(this.means),
       variances: Array.from(this.variances),
       samples: Array.from(this.samples),

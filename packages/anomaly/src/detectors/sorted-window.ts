@@ -22,13 +22,13 @@ export class SortedWindow {
   /** Adds a value, evicting the oldest one when the window is full. */
   push(value: number): void {
     if (this.length === this.capacity) {
-      this.removeSorted(this.ring[this.next]!);
+      this.replaceSorted(this.ring[this.next]!, value);
     } else {
+      this.insertSorted(value);
       this.length += 1;
     }
     this.ring[this.next] = value;
     this.next = (this.next + 1) % this.capacity;
-    this.insertSorted(value);
   }
 
   /** Upper median of the window, or `NaN` when it is empty. */
@@ -36,28 +36,40 @@ export class SortedWindow {
     return this.length === 0 ? Number.NaN : this.sorted[this.length >> 1]!;
   }
 
-  /** Median absolute deviation from `center`, walking out from the middle. */
+  /**
+   * Median absolute deviation from `center`. The deviations below and above
+   * `center` form two sorted runs, so the middle one is the k-th smallest of
+   * two sorted arrays, found by binary search in O(log n).
+   */
   medianAbsoluteDeviation(center: number): number {
     const n = this.length;
     if (n === 0) {
       return Number.NaN;
     }
 
-    let right = this.lowerBound(center, n);
-    let left = right - 1;
-    let deviation = 0;
-    for (let taken = 0; taken <= n >> 1; taken += 1) {
-      const below = left >= 0 ? center - this.sorted[left]! : Infinity;
-      const above = right < n ? this.sorted[right]! - center : Infinity;
-      if (below <= above) {
-        deviation = below;
-        left -= 1;
+    const sorted = this.sorted;
+    const split = this.lowerBound(center, n);
+    const belowCount = split;
+    const aboveCount = n - split;
+    const k = (n >> 1) + 1;
+    const below = (i: number) => center - sorted[split - 1 - i]!;
+    const above = (j: number) => sorted[split + j]! - center;
+    let low = Math.max(0, k - aboveCount);
+    let high = Math.min(k, belowCount);
+    while (low <= high) {
+      const i = (low + high) >> 1;
+      const j = k - i;
+      if (i < belowCount && j > 0 && above(j - 1) > below(i)) {
+        low = i + 1;
+      } else if (i > 0 && j < aboveCount && below(i - 1) > above(j)) {
+        high = i - 1;
       } else {
-        deviation = above;
-        right += 1;
+        const fromBelow = i > 0 ? below(i - 1) : Number.NEGATIVE_INFINITY;
+        const fromAbove = j > 0 ? above(j - 1) : Number.NEGATIVE_INFINITY;
+        return Math.max(fromBelow, fromAbove);
       }
     }
-    return deviation;
+    return Number.NaN;
   }
 
   /** Values in arrival order, oldest first. */
@@ -84,15 +96,32 @@ export class SortedWindow {
     return low;
   }
 
+  /** Inserts into the sorted prefix of `length` values, shifting by hand (faster than copyWithin for small windows). */
   private insertSorted(value: number): void {
-    const end = this.length - 1;
-    const at = this.lowerBound(value, end);
-    this.sorted.copyWithin(at + 1, at, end);
-    this.sorted[at] = value;
+    const sorted = this.sorted;
+    let i = this.length;
+    while (i > 0 && sorted[i - 1]! > value) {
+      sorted[i] = sorted[i - 1]!;
+      i -= 1;
+    }
+    sorted[i] = value;
   }
 
-  private removeSorted(value: number): void {
-    const at = this.lowerBound(value, this.length);
-    this.sorted.copyWithin(at, at + 1, this.length);
+  /** Removes `old` and inserts `value` in one pass over the values between them. */
+  private replaceSorted(old: number, value: number): void {
+    const sorted = this.sorted;
+    let i = this.lowerBound(old, this.length);
+    if (value >= old) {
+      while (i + 1 < this.length && sorted[i + 1]! < value) {
+        sorted[i] = sorted[i + 1]!;
+        i += 1;
+      }
+    } else {
+      while (i > 0 && sorted[i - 1]! > value) {
+        sorted[i] = sorted[i - 1]!;
+        i -= 1;
+      }
+    }
+    sorted[i] = value;
   }
 }

@@ -1,4 +1,8 @@
-import { type DetectorResult, type DetectorState, readNumber } from './detector.js';
+import {
+  type DetectorResult,
+  type DetectorState,
+  readNumber,
+} from './detector.js';
 import {
   checkAlgorithm,
   StreamDetector,
@@ -75,7 +79,11 @@ export class StalenessDetector extends StreamDetector {
     }
 
     const frozen = this.varied && this.repeats + 1 >= this.frozenPoints;
-    const score = frozen ? 1 : (this.varied ? this.repeats / this.frozenPoints : 0);
+    const score = frozen
+      ? 1
+      : this.varied
+        ? this.repeats / this.frozenPoints
+        : 0;
     return {
       score,
       anomalous: frozen,

@@ -46,7 +46,7 @@ export abstract class StreamDetector implements Detector {
 
     if (timestamp < this.lastTimestamp) {
       this.pointCounts.outOfOrder += 1;
-    } else if (timestamp === timestamp) {
+    } else if (!Number.isNaN(timestamp)) {
       this.lastTimestamp = timestamp;
     }
 
@@ -126,6 +126,20 @@ export function bandResult(
     upper: expected + width,
     reason,
   };
+}
+
+/**
+ * Clips a deviation from the expected value to the edges of the normal band
+ * (a Huber-style update), so that anomalous points teach the baseline only
+ * as much as a point on the edge would. Unclipped while the band is empty.
+ */
+export function clipToBand(diff: number, result: DetectorResult): number {
+  const above = result.upper - result.expected;
+  const below = result.expected - result.lower;
+  if (!(above > 0) || !(below > 0)) {
+    return diff;
+  }
+  return Math.max(-below, Math.min(above, diff));
 }
 
 /** Inverts `scoreFromDeviations`: the deviations that give `score`. */

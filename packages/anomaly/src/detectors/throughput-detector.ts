@@ -7,6 +7,7 @@ import {
 import {
   bandResult,
   checkAlgorithm,
+  clipToBand,
   StreamDetector,
   type StreamDetectorOptions,
 } from './stream-detector.js';
@@ -66,11 +67,12 @@ export class ThroughputDetector extends StreamDetector {
     if (result.anomalous) {
       result.reason = diff > 0 ? 'throughput surge' : 'throughput drop';
     }
-    result.lower = Math.max(0, result.lower);
 
-    const step = this.alpha * diff;
+    const learned = clipToBand(diff, result);
+    const step = this.alpha * learned;
     this.expected += step;
-    this.variance = (1 - this.alpha) * (this.variance + diff * step);
+    this.variance = (1 - this.alpha) * (this.variance + learned * step);
+    result.lower = Math.max(0, result.lower);
     return result;
   }
 

@@ -1,4 +1,8 @@
-import { type DetectorResult, type DetectorState, readNumber } from './detector.js';
+import {
+  type DetectorResult,
+  type DetectorState,
+  readNumber,
+} from './detector.js';
 import {
   checkAlgorithm,
   StreamDetector,
@@ -57,7 +61,10 @@ export class TrendDetector extends StreamDetector {
     detector.restoreShared(state);
     detector.level = readNumber(state.level, 0);
     detector.slope = readNumber(state.slope, 0);
-    detector.previousTimestamp = readNumber(state.previousTimestamp, Number.NaN);
+    detector.previousTimestamp = readNumber(
+      state.previousTimestamp,
+      Number.NaN,
+    );
     return detector;
   }
 

@@ -53,7 +53,7 @@ function bucketOf(seconds: number): number {
 }
 
 /** Latency in seconds that stands for a bucket: the midpoint of its edges. */
-function valueOf(bucket: number): number {
+function bucketValue(bucket: number): number {
   if (bucket === 0) {
     return MIN_SECONDS;
   }
@@ -82,7 +82,7 @@ export function histogramQuantiles(
       seen += histogram.counts[bucket]!;
     }
     while (next < ranks.length && seen >= ranks[next]!) {
-      results[next] = valueOf(bucket);
+      results[next] = bucketValue(bucket);
       next += 1;
     }
   }

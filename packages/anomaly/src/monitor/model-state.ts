@@ -29,14 +29,18 @@ export interface ResourceState {
 export interface ModelState {
   window: ModelWindow;
   latency: WatchedSignal | undefined;
-  errorRate: { detector: ErrorRateDetector; tracker: SignalTracker } | undefined;
+  errorRate:
+    | { detector: ErrorRateDetector; tracker: SignalTracker }
+    | undefined;
   throughput: WatchedSignal | undefined;
   noData: SignalTracker;
   resources: Map<string, ResourceState>;
 }
 
 /** Hysteresis settings of a signal config. */
-export function gateOptions(settings: SignalDetectorConfigOutput): SignalGateOptions {
+export function gateOptions(
+  settings: SignalDetectorConfigOutput,
+): SignalGateOptions {
   return {
     threshold: 1 - settings.sensitivity,
     fireAfterMs: settings.fireAfter,
@@ -61,12 +65,16 @@ function watch(
     minSamples: settings.minSamples,
     capacity: settings.capacity,
   });
-  const key = resource === undefined ? { signal, model } : { signal, model, resource };
+  const key =
+    resource === undefined ? { signal, model } : { signal, model, resource };
   return { detector, tracker: new SignalTracker(key, gateOptions(settings)) };
 }
 
 /** Creates the state of a model seen for the first time. */
-export function createModelState(model: string, config: AnomalyConfigOutput): ModelState {
+export function createModelState(
+  model: string,
+  config: AnomalyConfigOutput,
+): ModelState {
   const errorRate = config.errorRate;
   return {
     window: new ModelWindow(config.windowIntervals),
@@ -79,7 +87,10 @@ export function createModelState(model: string, config: AnomalyConfigOutput): Mo
             warmUp: errorRate.warmUp,
             minSamples: errorRate.minSamples,
           }),
-          tracker: new SignalTracker({ signal: 'errorRate', model }, gateOptions(errorRate)),
+          tracker: new SignalTracker(
+            { signal: 'errorRate', model },
+            gateOptions(errorRate),
+          ),
         }
       : undefined,
     throughput: watch('throughput', model, config.throughput),
@@ -109,7 +120,10 @@ export function createResourceState(
             threshold: 1 - settings.sensitivity,
             warmUp: settings.warmUp,
           }),
-          tracker: new SignalTracker({ signal: 'resourceExhaustion', model, resource }, gate),
+          tracker: new SignalTracker(
+            { signal: 'resourceExhaustion', model, resource },
+            gate,
+          ),
         };
   return {
     main: watch('resource', model, settings, resource),

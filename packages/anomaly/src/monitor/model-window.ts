@@ -14,7 +14,7 @@ export class IntervalBucket {
       this.errors += 1;
     }
     this.tokens += tokens;
-    if (latencySeconds === latencySeconds && latencySeconds >= 0) {
+    if (latencySeconds >= 0) {
       this.latency.add(latencySeconds);
     }
   }
@@ -72,7 +72,8 @@ export class ModelWindow {
     slot.tokens = this.current.tokens;
     this.next = (this.next + 1) % this.size;
     this.filled = Math.min(this.size, this.filled + 1);
-    this.idleIntervals = this.current.requests === 0 ? this.idleIntervals + 1 : 0;
+    this.idleIntervals =
+      this.current.requests === 0 ? this.idleIntervals + 1 : 0;
     this.current.clear();
   }
 

@@ -2,9 +2,9 @@ import {
   AnomalyConfig,
   type AnomalyConfigOutput,
   type Logger,
+  parseConfig,
   silentLogger,
 } from '@mm-orch/config';
-import { AnomalyError } from '../errors.js';
 import type { AnomalyEvent, AnomalyListener } from './anomaly-event.js';
 import { histogramQuantiles } from './latency-histogram.js';
 import {
@@ -56,20 +56,10 @@ export class PerformanceMonitor {
   private eventTime = Number.NaN;
   private intervalsClosed = 0;
 
+  /** Validates the options; raises `ConfigError` from `@mm-orch/config` when they are invalid. */
   constructor(options: PerformanceMonitorOptions = {}) {
     const { logger, clock, ...input } = options;
-    const parsed = AnomalyConfig.safeParse(input);
-    if (!parsed.success) {
-      const problems = parsed.error.issues
-        .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-        .join('; ');
-      throw new AnomalyError(
-        'ANOMALY_INVALID_OPTIONS',
-        `invalid PerformanceMonitor options: ${problems}. Fix these fields (see AnomalyConfig)`,
-        { cause: parsed.error },
-      );
-    }
-    this.config = parsed.data;
+    this.config = parseConfig(AnomalyConfig, input);
     this.logger = logger ?? silentLogger;
     this.clock = clock ?? Date.now;
     if (this.config.enabled && this.config.timer) {
@@ -83,7 +73,13 @@ export class PerformanceMonitor {
     const model = record?.model;
     const latency = record?.latencySeconds;
     const timestamp = this.readTime(record?.timestamp);
-    if (typeof model !== 'string' || model === '' || typeof latency !== 'number' || !(latency >= 0) || Number.isNaN(timestamp)) {
+    if (
+      typeof model !== 'string' ||
+      model === '' ||
+      typeof latency !== 'number' ||
+      !(latency >= 0) ||
+      Number.isNaN(timestamp)
+    ) {
       this.counts.invalid += 1;
       return;
     }
@@ -101,7 +97,11 @@ export class PerformanceMonitor {
       this.counts.late += 1;
     }
     const tokens = (record.inputTokens ?? 0) + (record.outputTokens ?? 0);
-    state.window.current.add(latency, isFailure(record), Number.isFinite(tokens) ? tokens : 0);
+    state.window.current.add(
+      latency,
+      isFailure(record),
+      Number.isFinite(tokens) ? tokens : 0,
+    );
     state.window.active = true;
     this.counts.inferences += 1;
   }
@@ -111,7 +111,13 @@ export class PerformanceMonitor {
     const resource = sample?.resource;
     const value = sample?.value;
     const timestamp = this.readTime(sample?.timestamp);
-    if (typeof resource !== 'string' || resource === '' || typeof value !== 'number' || !Number.isFinite(value) || Number.isNaN(timestamp)) {
+    if (
+      typeof resource !== 'string' ||
+      resource === '' ||
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      Number.isNaN(timestamp)
+    ) {
       this.counts.invalid += 1;
       return;
     }
@@ -121,7 +127,10 @@ export class PerformanceMonitor {
     }
 
     this.advance(timestamp);
-    const resources = sample.model === undefined ? this.shared : this.modelState(sample.model)?.resources;
+    const resources =
+      sample.model === undefined
+        ? this.shared
+        : this.modelState(sample.model)?.resources;
     if (resources === undefined) {
       return;
     }
@@ -149,7 +158,11 @@ export class PerformanceMonitor {
    */
   tick(now: EventTime = this.clock()): void {
     const time = this.readTime(now);
-    if (!this.config.enabled || Number.isNaN(time) || Number.isNaN(this.intervalStart)) {
+    if (
+      !this.config.enabled ||
+      Number.isNaN(time) ||
+      Number.isNaN(this.intervalStart)
+    ) {
       return;
     }
     this.advance(time);
@@ -163,7 +176,9 @@ export class PerformanceMonitor {
 
   /** Aggregates of every tracked model. */
   getSnapshots(): ModelSnapshot[] {
-    return [...this.models].map(([model, state]) => this.snapshotOf(model, state));
+    return [...this.models].map(([model, state]) =>
+      this.snapshotOf(model, state),
+    );
   }
 
   /** Anomalies firing right now. */
@@ -178,7 +193,9 @@ export class PerformanceMonitor {
       reasons.push(`${this.counts.invalid} invalid records dropped`);
     }
     if (this.counts.overModelLimit > 0) {
-      reasons.push(`${this.counts.overModelLimit} records dropped over the limit of ${this.config.maxModels} models`);
+      reasons.push(
+        `${this.counts.overModelLimit} records dropped over the limit of ${this.config.maxModels} models`,
+      );
     }
     if (this.counts.listenerErrors > 0) {
       reasons.push(`${this.counts.listenerErrors} listener calls threw`);
@@ -238,12 +255,15 @@ export class PerformanceMonitor {
       this.eventTime = time;
     }
 
-    const maxClosed = Math.max(this.config.windowIntervals, this.config.noDataIntervals) + 1;
+    const maxClosed =
+      Math.max(this.config.windowIntervals, this.config.noDataIntervals) + 1;
     let closed = 0;
     while (time >= this.intervalStart + interval) {
       if (closed === maxClosed) {
         const target = Math.floor(time / interval) * interval;
-        this.counts.skippedIntervals += Math.round((target - this.intervalStart) / interval);
+        this.counts.skippedIntervals += Math.round(
+          (target - this.intervalStart) / interval,
+        );
         this.intervalStart = target;
         break;
       }
@@ -262,8 +282,17 @@ export class PerformanceMonitor {
         this.route(state.latency.tracker, end, p95!, result);
       }
       if (state.errorRate !== undefined && bucket.requests > 0) {
-        const result = state.errorRate.detector.updateCounts(end, bucket.errors, bucket.requests);
-        this.route(state.errorRate.tracker, end, bucket.errors / bucket.requests, result);
+        const result = state.errorRate.detector.updateCounts(
+          end,
+          bucket.errors,
+          bucket.requests,
+        );
+        this.route(
+          state.errorRate.tracker,
+          end,
+          bucket.errors / bucket.requests,
+          result,
+        );
       }
       if (state.throughput !== undefined && state.window.active) {
         const result = state.throughput.detector.update(end, bucket.requests);
@@ -276,7 +305,9 @@ export class PerformanceMonitor {
       }
 
       state.window.closeInterval();
-      const silent = state.window.active && state.window.idleIntervals >= this.config.noDataIntervals;
+      const silent =
+        state.window.active &&
+        state.window.idleIntervals >= this.config.noDataIntervals;
       this.route(state.noData, end, 0, {
         score: silent ? 1 : 0,
         anomalous: silent,
@@ -290,15 +321,29 @@ export class PerformanceMonitor {
     this.intervalsClosed += 1;
   }
 
-  private scoreResource(state: ResourceState, timestamp: number, value: number): void {
+  private scoreResource(
+    state: ResourceState,
+    timestamp: number,
+    value: number,
+  ): void {
     state.last = value;
     if (state.main !== undefined) {
-      this.route(state.main.tracker, timestamp, value, state.main.detector.update(timestamp, value));
+      this.route(
+        state.main.tracker,
+        timestamp,
+        value,
+        state.main.detector.update(timestamp, value),
+      );
     }
     const stale = state.staleness.detector.update(timestamp, value);
     this.route(state.staleness.tracker, timestamp, value, stale);
     if (state.trend !== undefined) {
-      this.route(state.trend.tracker, timestamp, value, state.trend.detector.update(timestamp, value));
+      this.route(
+        state.trend.tracker,
+        timestamp,
+        value,
+        state.trend.detector.update(timestamp, value),
+      );
     }
   }
 
@@ -327,7 +372,10 @@ export class PerformanceMonitor {
         listener(event);
       } catch (error) {
         this.counts.listenerErrors += 1;
-        this.logger.warn({ err: error, anomalyId: event.id }, 'anomaly listener threw; the event still reached the other listeners');
+        this.logger.warn(
+          { err: error, anomalyId: event.id },
+          'anomaly listener threw; the event still reached the other listeners',
+        );
       }
     }
   }
@@ -348,12 +396,15 @@ export class PerformanceMonitor {
       windowEndMs: end,
       requests: totals.requests,
       errors: totals.errors,
-      errorRate: totals.requests > 0 ? totals.errors / totals.requests : Number.NaN,
+      errorRate:
+        totals.requests > 0 ? totals.errors / totals.requests : Number.NaN,
       throughputPerSecond: totals.requests / seconds,
       tokensPerSecond: totals.tokens / seconds,
       latencySeconds: totals.latency,
       resources,
-      anomalies: [...this.active.values()].filter((event) => event.model === model),
+      anomalies: [...this.active.values()].filter(
+        (event) => event.model === model,
+      ),
     };
   }
 }

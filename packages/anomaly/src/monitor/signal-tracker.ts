@@ -88,7 +88,8 @@ export class SignalTracker {
     if (resource !== undefined) {
       event.resource = resource;
     }
-    const exhaustion = (result as { timeToExhaustionMs?: number }).timeToExhaustionMs;
+    const exhaustion = (result as { timeToExhaustionMs?: number })
+      .timeToExhaustionMs;
     if (exhaustion !== undefined && Number.isFinite(exhaustion)) {
       event.timeToExhaustionMs = exhaustion;
     }

@@ -1,7 +1,11 @@
 import { createDetector } from '../detectors/create-detector.js';
 import type { NabCorpusFile } from './nab-corpus.js';
 import { NAB_PROFILES, type NabProfile } from './nab-profiles.js';
-import { type NabFile, type NabSweepResult, sweepThreshold } from './nab-scorer.js';
+import {
+  type NabFile,
+  type NabSweepResult,
+  sweepThreshold,
+} from './nab-scorer.js';
 
 /** Result of one detector over a NAB corpus. */
 export interface NabEvaluation {
@@ -41,7 +45,11 @@ export function evaluateNab(
   let detectorMs = 0;
   for (const file of corpus) {
     const started = performance.now();
-    const scores = scoreSeries(detectorName, file.series.times, file.series.values);
+    const scores = scoreSeries(
+      detectorName,
+      file.series.times,
+      file.series.values,
+    );
     detectorMs += performance.now() - started;
     points += scores.length;
     files.push({ name: file.name, scores, windows: file.windows });

@@ -22,13 +22,20 @@ export async function loadNabCorpus(
   labelsFile = 'combined_windows_dev.json',
 ): Promise<NabCorpusFile[]> {
   const labelsPath = join(root, 'labels', labelsFile);
-  const labels = JSON.parse(await readFile(labelsPath, 'utf8')) as Record<string, [string, string][]>;
+  const labels = JSON.parse(await readFile(labelsPath, 'utf8')) as Record<
+    string,
+    [string, string][]
+  >;
   const names = Object.keys(labels).sort();
   return Promise.all(
     names.map(async (name) => {
-      const series = parseSeriesCsv(await readFile(join(root, 'data', name), 'utf8'));
+      const series = parseSeriesCsv(
+        await readFile(join(root, 'data', name), 'utf8'),
+      );
       const rowOf = new Map<string, number>();
-      series.timestamps.forEach((stamp, row) => rowOf.set(stamp, row));
+      for (const [row, stamp] of series.timestamps.entries()) {
+        rowOf.set(stamp, row);
+      }
       const windows = labels[name]!.map(([start, end]): [number, number] => [
         findRow(rowOf, start, name),
         findRow(rowOf, end, name),
@@ -38,7 +45,11 @@ export async function loadNabCorpus(
   );
 }
 
-function findRow(rowOf: Map<string, number>, stamp: string, name: string): number {
+function findRow(
+  rowOf: Map<string, number>,
+  stamp: string,
+  name: string,
+): number {
   const row = rowOf.get(stamp.replace(/\.\d+$/, ''));
   if (row === undefined) {
     throw new AnomalyError(

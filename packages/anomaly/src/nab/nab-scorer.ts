@@ -1,4 +1,8 @@
-import { type NabProfile, probationRows, scaledSigmoid } from './nab-profiles.js';
+import {
+  type NabProfile,
+  probationRows,
+  scaledSigmoid,
+} from './nab-profiles.js';
 
 /** One scored file: its per-row anomaly scores and its labelled windows. */
 export interface NabFile {
@@ -62,7 +66,11 @@ export function falsePositiveCost(
 }
 
 /** Normalizes a raw score: 0 for the null detector, 100 for the perfect one. */
-export function normalizeRaw(raw: number, windows: number, profile: NabProfile): number {
+export function normalizeRaw(
+  raw: number,
+  windows: number,
+  profile: NabProfile,
+): number {
   const nullRaw = -profile.falseNegative * windows;
   const perfectRaw = profile.truePositive * windows;
   if (perfectRaw === nullRaw) {
@@ -79,7 +87,10 @@ interface RowPlan {
 }
 
 /** Precomputes, for each scored row of a file, its window or its false-positive cost. */
-function planFile(file: NabFile, firstWindow: number): RowPlan & { rows: Uint32Array } {
+function planFile(
+  file: NabFile,
+  firstWindow: number,
+): RowPlan & { rows: Uint32Array } {
   const rows = file.scores.length;
   const start = probationRows(rows);
   const count = Math.max(0, rows - start);
@@ -175,7 +186,9 @@ export function sweepThreshold(
   }
   const window = concatInt(plans.map((plan) => plan.window));
   const value = concatFloat(plans.map((plan) => plan.value));
-  const order = Array.from(scores.keys()).filter((i) => scores[i]! === scores[i]!);
+  const order = Array.from(scores.keys()).filter(
+    (i) => !Number.isNaN(scores[i]!),
+  );
   order.sort((a, b) => scores[b]! - scores[a]!);
 
   const best = new Float64Array(windows).fill(Number.NaN);
@@ -233,7 +246,9 @@ function concatInt(parts: Int32Array[]): Int32Array {
 }
 
 function concatFloat(parts: Float64Array[]): Float64Array {
-  const out = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
+  const out = new Float64Array(
+    parts.reduce((sum, part) => sum + part.length, 0),
+  );
   let at = 0;
   for (const part of parts) {
     out.set(part, at);

@@ -31,7 +31,9 @@ export function parseTimestamp(text: string): number {
  */
 export function parseSeriesCsv(text: string): Series {
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
-  const header = (lines[0] ?? '').split(',').map((cell) => cell.trim().toLowerCase());
+  const header = (lines[0] ?? '')
+    .split(',')
+    .map((cell) => cell.trim().toLowerCase());
   const timeColumn = header.indexOf('timestamp');
   const valueColumn = header.indexOf('value');
   if (timeColumn < 0 || valueColumn < 0) {
@@ -59,12 +61,17 @@ export function parseSeriesCsv(text: string): Series {
 }
 
 /** Writes NAB's results format: `timestamp,value,anomaly_score`. */
-export function formatScoresCsv(series: Series, scores: ArrayLike<number>): string {
+export function formatScoresCsv(
+  series: Series,
+  scores: ArrayLike<number>,
+): string {
   const lines = ['timestamp,value,anomaly_score'];
   for (let i = 0; i < series.timestamps.length; i += 1) {
     const value = series.values[i]!;
     const score = scores[i]!;
-    lines.push(`${series.timestamps[i]},${Number.isNaN(value) ? '' : value},${score}`);
+    lines.push(
+      `${series.timestamps[i]},${Number.isNaN(value) ? '' : value},${score}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

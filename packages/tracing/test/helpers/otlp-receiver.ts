@@ -6,7 +6,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** How the receiver answers an export request. */
+/** Reply of the receiver to every export request. */
 export type ReceiverMode = 'accept' | 'fail-500' | 'hang';
 
 /** One export request as the receiver decoded it. */
@@ -81,7 +81,7 @@ export class OtlpReceiver {
     return `http://127.0.0.1:${port}/v1/traces`;
   }
 
-  /** Every span received so far, in arrival order. */
+  /** Returns every span received so far, in arrival order. */
   spans(): OtlpSpan[] {
     return this.received.flatMap((entry) =>
       entry.body.resourceSpans.flatMap((resource) =>

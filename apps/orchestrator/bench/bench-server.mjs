@@ -1,0 +1,55 @@
+// Child process of bench.mjs: serves a `function` model that spins for
+// about 0.1 ms, with the monitoring variant named in argv[2], prints its
+// URL as one JSON line, and stops on SIGTERM.
+import { createOrchestrator } from '../dist/orchestrator.js';
+import { VARIANTS } from './variants.mjs';
+
+const WORK_MS = 0.1;
+
+/** Spins the CPU for `ms` milliseconds, a stand-in for a small model. */
+function work(ms) {
+  const end = performance.now() + ms;
+  let spins = 0;
+  while (performance.now() < end) {
+    spins += 1;
+  }
+  return spins;
+}
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+async function main(variant) {
+  const monitoring = VARIANTS[variant];
+  if (!monitoring) {
+    throw new Error(`unknown variant "${variant}"`);
+  }
+  const app = createOrchestrator({
+    config: {
+      ...monitoring,
+      server: { port: 0 },
+      metrics: { port: 0, ...monitoring.metrics },
+      models: [
+        {
+          name: 'fn',
+          adapter: { type: 'function' },
+          maxBatchSize: 32,
+          maxBatchDelay: 0,
+          queueLimit: 10_000,
+          cache: { size: 0 },
+        },
+      ],
+    },
+    functions: { fn: async ({ prompt }) => (work(WORK_MS) >= 0 ? prompt : '') },
+    logger: silent,
+  });
+  const { url } = await app.start();
+  process.stdout.write(`${JSON.stringify({ url })}\n`);
+  process.once('SIGTERM', () => {
+    app.stop().then(() => process.exit(0));
+  });
+}
+
+main(process.argv[2]).catch((error) => {
+    process.stderr.write(`bench server: ${error.message}\n`);
+    process.exit(1);
+  });

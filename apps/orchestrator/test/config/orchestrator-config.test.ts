@@ -1,0 +1,83 @@
+import { ConfigError, OrchestratorConfig, parseConfig } from '@mm-orch/config';
+import { describe, expect, it } from 'vitest';
+
+function parse(input: unknown) {
+  return parseConfig(OrchestratorConfig, input);
+}
+
+function problemsOf(input: unknown): string {
+  try {
+    parse(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('OrchestratorConfig', () => {
+  it('defaults to two simulated models', () => {
+    const config = parse({});
+
+    expect(config.models.map((model) => model.name)).toEqual(['sim-chat', 'sim-code']);
+    expect(config.models[0]?.adapter.type).toBe('simulated');
+  });
+
+  it('listens on 127.0.0.1:8080', () => {
+    const { server } = parse({});
+
+    expect(server.host).toBe('127.0.0.1');
+    expect(server.port).toBe(8080);
+    expect(server.requestTimeout).toBe(30_000);
+  });
+
+  it('samples a tenth of traces', () => {
+    expect(parse({}).tracing.samplerRatio).toBe(0.1);
+  });
+
+  it('reads durations with units', () => {
+    const config = parse({
+      server: { requestTimeout: '2s' },
+      models: [{ name: 'm', adapter: { type: 'function' }, maxBatchDelay: '10ms' }],
+    });
+
+    expect(config.server.requestTimeout).toBe(2000);
+    expect(config.models[0]?.maxBatchDelay).toBe(10);
+  });
+
+  it('redacts the upstream API key', () => {
+    const config = parse({
+      models: [
+        {
+          name: 'remote',
+          adapter: { type: 'http', url: 'http://127.0.0.1:8000/v1', apiKey: 'sk-secret' },
+        },
+      ],
+    });
+
+    expect(JSON.stringify(config)).not.toContain('sk-secret');
+  });
+
+  it('rejects duplicate model names', () => {
+    const message = problemsOf({
+      models: [
+        { name: 'a', adapter: { type: 'function' } },
+        { name: 'a', adapter: { type: 'function' } },
+      ],
+    });
+
+    expect(message).toMatch(/duplicate model name "a"/);
+  });
+
+  it('rejects an unknown adapter type', () => {
+    expect(problemsOf({ models: [{ name: 'a', adapter: { type: 'grpc' } }] })).toMatch(
+      /models\[0\]\.adapter\.type/,
+    );
+  });
+
+  it('rejects a bad upstream URL', () => {
+    expect(
+      problemsOf({ models: [{ name: 'a', adapter: { type: 'http', url: 'htp:/x' } }] }),
+    ).toMatch(/models\[0\]\.adapter\.url/);
+  });
+});
