@@ -8,14 +8,22 @@ import { defineProject } from 'vitest/config';
  */
 export const SOURCE_CONDITION = '@mm-orch/source';
 
+// @opentelemetry/api 1.9 maps its `module` export condition to an ES build
+// with extensionless imports, which Node cannot load, so tests resolve
+// server-side packages through Node's own conditions without `module`.
+const NODE_CONDITIONS = defaultServerConditions.filter(
+  (condition) => condition !== 'module',
+);
+
 /** Builds the vitest project config that every package and the app share. */
 export function defineProjectConfig(overrides: { testTimeout?: number } = {}) {
   return defineProject({
     resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
     ssr: {
       resolve: {
-        conditions: [SOURCE_CONDITION, ...defaultServerConditions],
+        conditions: [SOURCE_CONDITION, ...NODE_CONDITIONS],
         externalConditions: [SOURCE_CONDITION],
+        mainFields: ['main'],
       },
     },
     test: {

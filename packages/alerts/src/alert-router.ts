@@ -22,10 +22,10 @@ import { createDeliveryQueues } from './delivery/create-delivery-queues.js';
 import { type DeadLetter, DeadLetterLog } from './delivery/dead-letter.js';
 import type { DeliveryQueue } from './delivery/delivery-queue.js';
 import { Outbox } from './delivery/outbox.js';
+import { recoverOutbox } from './delivery/recover-outbox.js';
 import { createDestination } from './destinations/create-destination.js';
 import type { Destination } from './destinations/destination.js';
 import { type InhibitionIndex, Inhibitor } from './inhibitor.js';
-import type { Notification } from './notification.js';
 import { buildRouteTree, matchRoutes, type Route } from './route.js';
 import type { AlertRouterOptions } from './router-options.js';
 import {
@@ -131,7 +131,9 @@ export class AlertRouter {
       deadLetters: this.deadLetters,
       outbox: this.outbox,
     });
-    this.recoverOutbox();
+    if (this.outbox) {
+      this.counts.recovered = recoverOutbox(this.outbox, this.queues, logger);
+    }
   }
 
   /**
@@ -214,6 +216,7 @@ export class AlertRouter {
     return buildStatus({
       queues: this.queues,
       deadLetters: this.deadLetters,
+      outbox: this.outbox,
       counts: this.counts,
       alerts: this.listAlerts(),
       activeCount: this.active.size,
@@ -257,7 +260,7 @@ export class AlertRouter {
     this.groups.clear();
 
     for (const queue of this.queues.values()) {
-      queue.close('router closed before delivery');
+      await queue.close('router closed before delivery');
       await queue.destination.close?.().catch((error: unknown) => {
         this.logger.warn(
           { err: error, destination: queue.destination.name },
@@ -386,22 +389,6 @@ export class AlertRouter {
     while (this.resolved.size > this.config.maxResolvedAlerts) {
       const oldest = this.resolved.keys().next().value as string;
       this.resolved.delete(oldest);
-    }
-  }
-
-  private recoverOutbox(): void {
-    const pending: Notification[] = this.outbox?.load() ?? [];
-    for (const notification of pending) {
-      const queue = this.queues.get(notification.receiver);
-      if (!queue) {
-        this.logger.error(
-          { receiver: notification.receiver, groupKey: notification.groupKey },
-          'outbox notification names no destination, kept in the outbox',
-        );
-        continue;
-      }
-      this.counts.recovered += 1;
-      queue.enqueue(notification, true);
     }
   }
 

@@ -7,13 +7,13 @@ import type {
 import type { Destination } from './destinations/destination.js';
 import type { NotificationTemplate } from './template.js';
 
-/** Where the console destination writes: `process.stdout` or any stream. */
+/** Stream that the console destination writes to, such as `process.stdout`. */
 export interface TextSink {
   /** Writes a chunk of text. */
   write(text: string): unknown;
 }
 
-/** What a destination factory receives besides its config. */
+/** Context that a destination factory receives besides its config. */
 export interface DestinationContext {
   /** Logger of the router. */
   logger: Logger;

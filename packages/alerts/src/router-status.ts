@@ -4,12 +4,13 @@ import type {
   DeliveryQueue,
   DestinationStatus,
 } from './delivery/delivery-queue.js';
+import type { Outbox } from './delivery/outbox.js';
 
 /** Counts and health of an `AlertRouter`. */
 export interface AlertRouterStatus {
   /** Whether some destination or file is not working as it should. */
   degraded: boolean;
-  /** Why the router is degraded, or undefined. */
+  /** Reason for the degradation, or undefined. */
   degradationReason: string | undefined;
   /** Alert counts. */
   alerts: {
@@ -80,6 +81,7 @@ export interface RouterCounts {
 export function buildStatus(parts: {
   queues: ReadonlyMap<string, DeliveryQueue>;
   deadLetters: DeadLetterLog;
+  outbox: Outbox | undefined;
   counts: RouterCounts;
   alerts: AlertWithState[];
   activeCount: number;
@@ -103,6 +105,11 @@ export function buildStatus(parts: {
   if (deadLetters.writeErrors > 0) {
     reasons.push(
       `dead-letter file write failed ${deadLetters.writeErrors} times (${deadLetters.lastWriteError})`,
+    );
+  }
+  if (parts.outbox && parts.outbox.writeErrors > 0) {
+    reasons.push(
+      `outbox file write failed ${parts.outbox.writeErrors} times (${parts.outbox.lastWriteError})`,
     );
   }
   if (counts.internalErrors > 0) {

@@ -17,7 +17,7 @@ export interface SilenceInput {
   endsAt: Date | string | number;
   /** Author. @default 'api' */
   createdBy?: string;
-  /** Why the silence exists. @default '' */
+  /** Reason for the silence. @default '' */
   comment?: string;
 }
 
@@ -36,7 +36,7 @@ export interface Silence {
   endsAt: string;
   /** Author. */
   createdBy: string;
-  /** Why the silence exists. */
+  /** Reason for the silence. */
   comment: string;
   /** State now. */
   state: SilenceState;

@@ -105,6 +105,23 @@ describe('inhibition', () => {
     expect(slow).toHaveLength(1);
   });
 
+  test('holds when the source comes second', async () => {
+    const memory = setup();
+    router.send({
+      name: 'Slow',
+      severity: 'warning',
+      labels: { service: 'api' },
+    });
+    await vi.advanceTimersByTimeAsync(5_000);
+    router.send({
+      name: 'Down',
+      severity: 'critical',
+      labels: { service: 'api' },
+    });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(memory.alerts().map((a) => a.name)).toEqual(['Down']);
+  });
+
   test('shows inhibited state', () => {
     setup();
     router.send({

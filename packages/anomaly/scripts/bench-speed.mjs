@@ -2,7 +2,11 @@
 // Welford mean/variance loop over the same points in the same run (the
 // least work any detector could do), and the monitor's records per second.
 // Run after `pnpm build`: node scripts/bench-speed.mjs [points]
-import { createDetector, DETECTOR_NAMES, PerformanceMonitor } from '../dist/index.js';
+import {
+  createDetector,
+  DETECTOR_NAMES,
+  PerformanceMonitor,
+} from '../dist/index.js';
 
 const POINTS = Number(process.argv[2] ?? 1_000_000);
 const ROUNDS = 3;
@@ -74,10 +78,18 @@ const monitorRate = bestRate(() => {
 });
 
 const format = (rate) => Math.round(rate).toLocaleString('en-US').padStart(13);
-console.log(`Node ${process.version}, ${POINTS.toLocaleString('en-US')} points, best of ${ROUNDS}`);
-console.log(`${'detector'.padEnd(22)} ${'points/s'.padStart(13)}  vs Welford loop`);
+console.log(
+  `Node ${process.version}, ${POINTS.toLocaleString('en-US')} points, best of ${ROUNDS}`,
+);
+console.log(
+  `${'detector'.padEnd(22)} ${'points/s'.padStart(13)}  vs Welford loop`,
+);
 console.log(`${'(Welford loop)'.padEnd(22)} ${format(welford)}  1.000`);
 for (const [name, rate] of rows) {
-  console.log(`${name.padEnd(22)} ${format(rate)}  ${(rate / welford).toFixed(3)}`);
+  console.log(
+    `${name.padEnd(22)} ${format(rate)}  ${(rate / welford).toFixed(3)}`,
+  );
 }
-console.log(`${'monitor.recordInference'.padEnd(22)} ${format(monitorRate)}  ${(monitorRate / welford).toFixed(3)}`);
+console.log(
+  `${'monitor.recordInference'.padEnd(22)} ${format(monitorRate)}  ${(monitorRate / welford).toFixed(3)}`,
+);

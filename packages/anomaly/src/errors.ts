@@ -5,7 +5,9 @@ export type AnomalyErrorCode =
   | 'ANOMALY_UNKNOWN_DETECTOR'
   | 'ANOMALY_INVALID_INPUT';
 
-/** Error raised at the edge (constructor, restore, CLI input) of this package. */
+/**
+ * Error raised at the edge (constructor, restore, CLI input) of this package.
+ */
 export class AnomalyError extends Error {
   /** Stable uppercase code that callers can match on. */
   readonly code: AnomalyErrorCode;

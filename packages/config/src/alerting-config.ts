@@ -89,7 +89,7 @@ export const SilenceConfig = z
     endsAt: Instant,
     /** Author of the silence. @default 'config' */
     createdBy: z.string().default('config'),
-    /** Why the silence exists. @default '' */
+    /** Reason for the silence. @default '' */
     comment: z.string().default(''),
   })
   .strict();

@@ -35,13 +35,25 @@ export const SignalDetectorConfig = z
     sensitivity: z.number().min(0).max(1).default(0.3),
     /** Points a detector learns from before it may fire. @default 30 */
     warmUp: z.number().int().min(0).max(1_000_000).default(30),
-    /** Quiet time after an anomaly resolves before it may fire again, in ms or a duration string. @default '5m' */
+    /**
+     * Quiet time after an anomaly resolves before it may fire again, in ms or a
+     * duration string. @default '5m'
+     */
     coolDown: durationMs('ms').default(300_000),
-    /** Events an interval needs before its rate is judged (error rate, throughput). @default 20 */
+    /**
+     * Events an interval needs before its rate is judged (error rate,
+     * throughput). @default 20
+     */
     minSamples: z.number().int().min(1).max(1_000_000).default(20),
-    /** Time an anomaly must persist before it fires, in ms or a duration string. @default '1m' */
+    /**
+     * Time an anomaly must persist before it fires, in ms or a duration string.
+     * @default '1m'
+     */
     fireAfter: durationMs('ms').default(60_000),
-    /** Time a signal must stay normal before its anomaly resolves, in ms or a duration string. @default '2m' */
+    /**
+     * Time a signal must stay normal before its anomaly resolves, in ms or a
+     * duration string. @default '2m'
+     */
     clearAfter: durationMs('ms').default(120_000),
     /**
      * Capacity of a resource in its own unit (bytes, percent...), which lets
@@ -61,19 +73,37 @@ export const AnomalyConfig = z
   .object({
     /** Whether anomaly detection runs at all. @default true */
     enabled: z.boolean().default(true),
-    /** Length of one aggregation interval, in ms or a duration string. @default '10s' */
+    /**
+     * Length of one aggregation interval, in ms or a duration string. @default
+     * '10s'
+     */
     interval: durationMs('ms')
       .default(10_000)
       .refine((ms) => ms >= 1, 'expected an interval of at least 1 ms'),
-    /** Intervals in the sliding window behind the per-model snapshots. @default 6 */
+    /**
+     * Intervals in the sliding window behind the per-model snapshots. @default
+     * 6
+     */
     windowIntervals: z.number().int().min(1).max(1_000).default(6),
-    /** Intervals without any event before a model is reported as silent. @default 3 */
+    /**
+     * Intervals without any event before a model is reported as silent.
+     * @default 3
+     */
     noDataIntervals: z.number().int().min(1).max(10_000).default(3),
-    /** Identical samples in a row after which a resource gauge that used to change counts as frozen. @default 30 */
+    /**
+     * Identical samples in a row after which a resource gauge that used to
+     * change counts as frozen. @default 30
+     */
     frozenIntervals: z.number().int().min(2).max(100_000).default(30),
-    /** Models tracked at most; events of further models are counted and dropped. @default 1000 */
+    /**
+     * Models tracked at most; events of further models are counted and dropped.
+     * @default 1000
+     */
     maxModels: z.number().int().min(1).max(1_000_000).default(1_000),
-    /** Whether an unref'ed wall-clock timer calls `tick()`; off, the caller drives time. @default true */
+    /**
+     * Whether an unref'ed wall-clock timer calls `tick()`; off, the caller
+     * drives time. @default true
+     */
     timer: z.boolean().default(true),
     /** Latency detector settings. */
     latency: SignalDetectorConfig.prefault({}),
@@ -86,7 +116,10 @@ export const AnomalyConfig = z
      * any other); a resource without an entry uses `defaultResource`.
      */
     resources: z.record(z.string(), SignalDetectorConfig).default({}),
-    /** Settings of a resource that has no entry in `resources`. @default algorithm 'ensemble' */
+    /**
+     * Settings of a resource that has no entry in `resources`. @default
+     * algorithm 'ensemble'
+     */
     defaultResource: SignalDetectorConfig.prefault({}),
   })
   .strict();

@@ -116,7 +116,8 @@ function formatMessage(
   problems: readonly ConfigProblem[],
   source: string | undefined,
 ): string {
-  const count = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`;
+  const noun = problems.length === 1 ? 'problem' : 'problems';
+  const count = `${problems.length} ${noun}`;
   const from = source === undefined ? '' : ` from ${source}`;
   const lines = problems.map(
     (problem) => `  - ${formatProblem(problem, source)}`,

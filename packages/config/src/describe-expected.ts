@@ -91,10 +91,10 @@ function describeBound(
 }
 
 function exclusive(limit: number | bigint, direction: '<' | '>') {
-  const step = typeof limit === 'bigint' ? 1n : 1;
-  return direction === '<'
-    ? (limit as number) - (step as number)
-    : (limit as number) + (step as number);
+  if (typeof limit === 'bigint') {
+    return direction === '<' ? limit - 1n : limit + 1n;
+  }
+  return direction === '<' ? limit - 1 : limit + 1;
 }
 
 function sizeUnit(origin: string): string | undefined {

@@ -10,10 +10,12 @@ export function describeValue(value: unknown): string {
     if (quoted.length <= MAX_STRING_LENGTH) {
       return quoted;
     }
-    return `${quoted.slice(0, MAX_STRING_LENGTH - 1)}…" (${value.length} characters)`;
+    const shown = quoted.slice(0, MAX_STRING_LENGTH - 1);
+    return `${shown}…" (${value.length} characters)`;
   }
   if (Array.isArray(value)) {
-    return `an array of ${value.length} ${value.length === 1 ? 'item' : 'items'}`;
+    const noun = value.length === 1 ? 'item' : 'items';
+    return `an array of ${value.length} ${noun}`;
   }
   if (typeof value === 'function') {
     return 'a function';

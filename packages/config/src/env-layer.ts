@@ -22,6 +22,9 @@ export interface EnvLayer {
   problems: ConfigProblem[];
 }
 
+const NAME_HELP =
+  'write segments of letters and digits joined by two underscores';
+
 // Letters and digits, single underscores inside: `SERVICE_NAME`, `0`.
 const SEGMENT = /^[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*$/;
 
@@ -78,7 +81,7 @@ function readVariable(
       path: [],
       expected: `a name such as ${prefix}METRICS__PORT`,
       received: JSON.stringify(name),
-      message: `invalid environment variable name ${name}, write segments of letters and digits joined by two underscores`,
+      message: `invalid environment variable name ${name}, ${NAME_HELP}`,
       source: `env ${name}`,
     });
     return;

@@ -7,6 +7,7 @@ export type EnvironmentVariables = Record<string, string | undefined>;
 // `$${` is an escaped `${`, `${...}` a placeholder, and a lone `${` an
 // unclosed placeholder.
 const PLACEHOLDER = /\$\$\{|\$\{([^}]*)\}|\$\{/g;
+const REFERENCE_HELP = `write \${NAME}, \${NAME:-fallback}, or $\${ for a literal \${`;
 const REFERENCE = /^([A-Za-z_][A-Za-z0-9_]*)(?::-([\s\S]*))?$/;
 
 /** Value with its placeholders replaced, and the placeholders that failed. */
@@ -66,12 +67,13 @@ function interpolateString(
 
     const reference = inner === undefined ? null : REFERENCE.exec(inner);
     if (!reference) {
+      const quoted = JSON.stringify(match);
       problems.push({
         code: 'invalid_variable',
         path,
         expected: `a reference such as \${NAME} or \${NAME:-fallback}`,
-        received: JSON.stringify(match),
-        message: `invalid variable reference ${JSON.stringify(match)}, write \${NAME}, \${NAME:-fallback}, or $\${ for a literal \${`,
+        received: quoted,
+        message: `invalid variable reference ${quoted}, ${REFERENCE_HELP}`,
       });
       return match;
     }
@@ -84,12 +86,13 @@ function interpolateString(
     if (fallback !== undefined) {
       return fallback;
     }
+    const fix = `set it or write \${${name}:-fallback}`;
     problems.push({
       code: 'missing_variable',
       path,
       expected: `environment variable ${name} to be set`,
       received: JSON.stringify(match),
-      message: `environment variable ${name} is not set, set it or write \${${name}:-fallback}`,
+      message: `environment variable ${name} is not set, ${fix}`,
     });
     return match;
   });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { coerceInterpolated } from './coerce-interpolated.js';
 import type { ConfigProblem } from './config-error.js';
 import { pathKey } from './config-path.js';
 import { readEnvLayer } from './env-layer.js';
@@ -59,7 +60,7 @@ export function loadConfig<S extends z.ZodType>(
   if (file !== undefined) {
     const loaded = readConfigFile(file);
     const interpolated = interpolateVariables(loaded.data, env);
-    fileData = interpolated.value;
+    fileData = coerceInterpolated(schema, loaded.data, interpolated.value);
     locateInFile = loaded.locate;
     problems.push(...interpolated.problems);
   }

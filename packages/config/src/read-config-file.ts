@@ -27,6 +27,7 @@ const FORMATS: Record<string, 'json' | 'yaml'> = {
 export function readConfigFile(file: string): ConfigFile {
   const format = FORMATS[extname(file).toLowerCase()];
   if (format === undefined) {
+    const extension = JSON.stringify(extname(file));
     throw new ConfigError(
       'CONFIG_FILE_UNSUPPORTED',
       [
@@ -34,8 +35,8 @@ export function readConfigFile(file: string): ConfigFile {
           code: 'invalid_format',
           path: [],
           expected: 'a .json, .yaml or .yml file',
-          received: JSON.stringify(extname(file) || file),
-          message: `unsupported file extension ${JSON.stringify(extname(file))}, expected .json, .yaml or .yml`,
+          received: extension,
+          message: `unsupported file extension ${extension}, use .json, .yaml or .yml`,
         },
       ],
       { file },

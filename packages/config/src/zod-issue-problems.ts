@@ -78,7 +78,7 @@ function problem(
     : undefined;
 
   if (!isDefaultMessage(issue)) {
-    return customProblem(issue, path, code, received);
+    return customProblem(issue, path, code, input, received);
   }
 
   const expected = describeExpected(issue);
@@ -111,17 +111,31 @@ function isDefaultMessage(issue: Issue): boolean {
   return text === issue.message;
 }
 
+// A custom issue may set `params.expected` to be formatted like zod's own
+// issues, and `params.values` (strings) for a "did you mean" hint.
 function customProblem(
   issue: Issue,
   path: Path,
   code: ConfigProblemCode,
+  input: unknown,
   received: string | undefined,
 ): ConfigProblem {
   const params = issue.code === 'custom' ? issue.params : undefined;
   const expected =
     typeof params?.expected === 'string' ? params.expected : undefined;
-  if (expected !== undefined) {
-    const message = `expected ${expected}, received ${received}`;
+  if (expected !== undefined && received !== undefined) {
+    let message = `expected ${expected}, received ${received}`;
+    const values = Array.isArray(params?.values) ? params.values : [];
+    const hint =
+      typeof input === 'string'
+        ? suggestName(
+            input,
+            values.filter((v): v is string => typeof v === 'string'),
+          )
+        : undefined;
+    if (hint) {
+      message += `, did you mean ${JSON.stringify(hint)}?`;
+    }
     return { code, path, expected, received, message };
   }
 

@@ -63,9 +63,7 @@ describe('readEnvLayer', () => {
       { MMORCH_DESTINATIONS__1__NAME: 'b' },
       'MMORCH_',
     );
-    expect(indexPatches.has(layer.value?.destinations as unknown[])).toBe(
-      true,
-    );
+    expect(indexPatches.has(layer.value?.destinations as unknown[])).toBe(true);
   });
 
   test('coerces tuple items by index', () => {
@@ -89,12 +87,9 @@ describe('readEnvLayer', () => {
   });
 
   test('skips ignored variables', () => {
-    const layer = readEnvLayer(
-      Schema,
-      { MMORCH_CONFIG: 'a.yaml' },
-      'MMORCH_',
-      ['MMORCH_CONFIG'],
-    );
+    const layer = readEnvLayer(Schema, { MMORCH_CONFIG: 'a.yaml' }, 'MMORCH_', [
+      'MMORCH_CONFIG',
+    ]);
     expect(layer.value).toBeUndefined();
   });
 

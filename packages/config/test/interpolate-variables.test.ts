@@ -75,6 +75,9 @@ describe('interpolateVariables', () => {
   test('rejects invalid names', () => {
     const { problems } = interpolateVariables('${1A}', {});
     expect(problems[0]?.code).toBe('invalid_variable');
+    expect(problems[0]?.message).toBe(
+      'invalid variable reference "${1A}", write ${NAME}, ${NAME:-fallback}, or $${ for a literal ${',
+    );
   });
 
   test('rejects unclosed placeholders', () => {

@@ -405,3 +405,29 @@ describe('loadConfig errors', () => {
     `);
   });
 });
+
+describe('loadConfig interpolated types', () => {
+  test('converts placeholders to numbers', () => {
+    const file = writeConfig('yaml', 'server:\n  port: ${PORT}\n');
+    const config = loadConfig(App, { file, env: { PORT: '7100' } });
+    expect(config.server.port).toBe(7100);
+  });
+
+  test('converts placeholders to booleans', () => {
+    const file = writeConfig('yaml', 'server:\n  verbose: ${VERBOSE:-false}\n');
+    const config = loadConfig(App, { file, env: { VERBOSE: 'true' } });
+    expect(config.server.verbose).toBe(true);
+  });
+
+  test('keeps placeholder strings', () => {
+    const file = writeConfig('yaml', 'tracing:\n  serviceName: ${NAME}\n');
+    const config = loadConfig(App, { file, env: { NAME: '42' } });
+    expect(config.tracing.serviceName).toBe('42');
+  });
+
+  test('reports unconvertible placeholders', () => {
+    const file = writeConfig('yaml', 'server:\n  port: ${PORT}\n');
+    const error = errorOf(() => loadConfig(App, { file, env: { PORT: 'x' } }));
+    expect(error.problems[0]?.message).toBe('expected a number, received "x"');
+  });
+});

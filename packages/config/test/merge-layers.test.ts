@@ -17,7 +17,10 @@ describe('mergeLayers', () => {
     const patch: unknown[] = [];
     patch[1] = { url: 'b' };
     indexPatches.add(patch);
-    const merged = mergeLayers({ a: [{ url: 'x' }, { url: 'y', n: 1 }] }, { a: patch });
+    const merged = mergeLayers(
+      { a: [{ url: 'x' }, { url: 'y', n: 1 }] },
+      { a: patch },
+    );
     expect(merged).toEqual({ a: [{ url: 'x' }, { url: 'b', n: 1 }] });
   });
 

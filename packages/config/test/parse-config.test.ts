@@ -316,3 +316,29 @@ describe('parseConfig schema kinds', () => {
     expect(result).toBe('untouched');
   });
 });
+
+describe('parseConfig custom issues', () => {
+  const Kind = z.object({
+    kind: z.string().superRefine((value, ctx) => {
+      if (value !== 'alpha' && value !== 'beta') {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'unknown kind',
+          params: { expected: 'alpha or beta', values: ['alpha', 'beta'] },
+        });
+      }
+    }),
+  });
+
+  test('formats params.expected', () => {
+    const [problem] = problemsOf(() => parseConfig(Kind, { kind: 'gamma' }));
+    expect(problem?.message).toBe('expected alpha or beta, received "gamma"');
+  });
+
+  test('suggests params.values', () => {
+    const [problem] = problemsOf(() => parseConfig(Kind, { kind: 'alpah' }));
+    expect(problem?.message).toBe(
+      'expected alpha or beta, received "alpah", did you mean "alpha"?',
+    );
+  });
+});

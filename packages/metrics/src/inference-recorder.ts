@@ -326,7 +326,7 @@ export class InferenceRecorder {
     }
 
     const f = this.families;
-    const value = status === this.okStatus ? '' : status;
+    const value = this.okStatus !== undefined && status === this.okStatus ? '' : status;
     const requests = f.requests.seriesFor([cells.model, value]);
     const duration = f.requestDuration.seriesFor([cells.model, value]);
     if (requests === undefined || duration === undefined) {

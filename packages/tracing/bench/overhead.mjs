@@ -54,7 +54,7 @@ async function modelCall(value) {
   return sink;
 }
 
-/** A model call that waits one event-loop turn, as any I/O does. */
+/** Simulates a model call that waits one event-loop turn, as any I/O does. */
 async function ioModelCall(value) {
   await new Promise(setImmediate);
   return modelCall(value);
@@ -179,7 +179,25 @@ async function compare(baseline, candidate, calls = CALLS_PER_ROUND) {
 
 function row(name, baselineName, result, target) {
   const verdict = result.ratio <= target ? 'met' : 'missed';
-  return `| ${name} | ${baselineName} | ${result.baselineNs.toFixed(0)} | ${result.candidateNs.toFixed(0)} | ${result.ratio.toFixed(3)}x | ${target}x (${verdict}) |`;
+  return [
+    name,
+    baselineName,
+    result.baselineNs.toFixed(0),
+    result.candidateNs.toFixed(0),
+    `${result.ratio.toFixed(3)}x`,
+    `${target}x (${verdict})`,
+  ];
+}
+
+/** Formats a Markdown table with padded columns, as Biome formats it. */
+function markdownTable(header, rows) {
+  const widths = header.map((_, column) =>
+    Math.max(...[header, ...rows].map((cells) => cells[column].length)),
+  );
+  const line = (cells) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  const separator = widths.map((width) => '-'.repeat(width));
+  return [line(header), line(separator), ...rows.map(line)];
 }
 
 const loadBefore = loadavg()[0];
@@ -200,31 +218,44 @@ const lines = [
   '# Benchmarks of @mm-orch/tracing',
   '',
   `Command: \`pnpm --filter @mm-orch/tracing bench\` (runs \`node bench/overhead.mjs\` against \`dist/\`).`,
-  `Machine: ${cpus().length} cores (${cpuModel}), ${platform()}, Node ${process.version}. One-minute load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after the run: a load above the core count means other processes shared the CPU, and on such a machine the ratios moved by up to about 0.1 between runs (observed, not a bound).`,
+  '',
+  `Machine: ${cpus().length} cores (${cpuModel}), ${platform()}, Node ${process.version}. One-minute load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after the run: a load above the core count means other processes shared the CPU, and on such a machine the ratios moved by up to about 0.05 between runs (observed, not a bound).`,
+  '',
   `Method: ${CALLS_PER_ROUND} sequential awaited calls per round (${CALLS_PER_SHORT_ROUND} for the trivial disabled case), ${ROUNDS} measured rounds after ${WARMUP_ROUNDS} warm-up rounds, the two cases of a row alternating round by round. Each round is timed in CPU time of the benchmark process (\`process.cpuUsage()\`, user plus system). The ns/call columns are median rounds, and the ratio is the median of the per-round ratios.`,
   '',
-  '| case | baseline | baseline CPU ns/call | case CPU ns/call | ratio | target |',
-  '| --- | --- | --- | --- | --- | --- |',
-  row(
-    '`traceInference` with batch processor',
-    'raw SDK, same span and attributes',
-    enabled,
-    1.1,
-  ),
-  row(
-    '`traceInference` on a disabled tracer, trivial async call',
-    'the same call with no tracing',
-    disabled,
-    1.05,
-  ),
-  row(
-    '`traceInference` on a disabled tracer, call waiting one I/O turn',
-    'the same call with no tracing',
-    disabledIo,
-    1.05,
+  ...markdownTable(
+    [
+      'case',
+      'baseline',
+      'baseline CPU ns/call',
+      'case CPU ns/call',
+      'ratio',
+      'target',
+    ],
+    [
+      row(
+        '`traceInference` with batch processor',
+        'raw SDK, same span and attributes',
+        enabled,
+        1.1,
+      ),
+      row(
+        '`traceInference` on a disabled tracer, trivial async call',
+        'the same call with no tracing',
+        disabled,
+        1.05,
+      ),
+      row(
+        '`traceInference` on a disabled tracer, call waiting one I/O turn',
+        'the same call with no tracing',
+        disabledIo,
+        1.05,
+      ),
+    ],
   ),
   '',
   'Both traced cases send spans through a `BatchSpanProcessor` to an exporter that accepts every batch at once, so the figures are the cost of tracing itself, not of any network.',
+  '',
   'The trivial async call is the worst case for the disabled tracer: the call does almost nothing, so the closure and the check that `traceInference` adds are a visible share of it. Any real model call waits for I/O, which the last row imitates with one `setImmediate` turn.',
   '',
 ];

@@ -24,14 +24,14 @@ export {
   type InferenceResponse,
   InferenceSpan,
 } from './inference-span.js';
-export {
-  type InferenceRunOptions,
-  OTelTracer,
-  type SpanRunOptions,
-  TRACER_SCOPE,
-} from './otel-tracer.js';
+export { OTelTracer } from './otel-tracer.js';
 export { recordSpanError } from './run-in-span.js';
 export type { ExporterName } from './span-pipeline.js';
+export {
+  type InferenceRunOptions,
+  type SpanRunOptions,
+  TRACER_SCOPE,
+} from './span-run-options.js';
 export type { OTelTracerOptions } from './tracer-options.js';
 export { TracingError, type TracingErrorCode } from './tracing-error.js';
 export type { DroppedSpans, TracingStatus } from './tracing-status.js';

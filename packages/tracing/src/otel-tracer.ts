@@ -15,20 +15,10 @@ import {
   trace,
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import {
-  defaultResource,
-  resourceFromAttributes,
-} from '@opentelemetry/resources';
-import {
+import type {
   BasicTracerProvider,
-  ParentBasedSampler,
-  type ReadableSpan,
-  TraceIdRatioBasedSampler,
+  ReadableSpan,
 } from '@opentelemetry/sdk-trace-base';
-import {
-  ATTR_SERVICE_NAME,
-  ATTR_SERVICE_VERSION,
-} from '@opentelemetry/semantic-conventions';
 import {
   type BatchRequest,
   BatchSpan,
@@ -36,6 +26,7 @@ import {
   batchLinks,
   batchSpanName,
 } from './batch-span.js';
+import { createProvider } from './create-provider.js';
 import { ExportStats } from './export-stats.js';
 import {
   type GlobalTracing,
@@ -58,33 +49,17 @@ import {
 import { runInSpan } from './run-in-span.js';
 import { createSpanPipeline, type SpanPipeline } from './span-pipeline.js';
 import {
+  type InferenceRunOptions,
+  type SpanRunOptions,
+  TRACER_SCOPE,
+} from './span-run-options.js';
+import {
   type OTelTracerOptions,
   parseTracerOptions,
 } from './tracer-options.js';
 import { TracingError } from './tracing-error.js';
 import { buildStatus, type TracingStatus } from './tracing-status.js';
 import { type FlushResult, settleWithin } from './with-timeout.js';
-
-/** Name and version of the instrumentation scope of every span. */
-export const TRACER_SCOPE = { name: '@mm-orch/tracing', version: '0.1.0' };
-
-/** Options of one span started by `withSpan()`. */
-export interface SpanRunOptions {
-  /** Span kind. @default SpanKind.INTERNAL */
-  kind?: SpanKind;
-  /** Links to other spans, set when the span starts. */
-  links?: Link[];
-  /** Parent context to use in place of the active one, e.g. from `extract()`. */
-  parent?: Context;
-}
-
-/** Options of one span started by `traceInference()`. */
-export interface InferenceRunOptions {
-  /** Span kind, CLIENT for a model behind a network call. @default SpanKind.CLIENT */
-  kind?: SpanKind;
-  /** Parent context to use in place of the active one. */
-  parent?: Context;
-}
 
 const NOOP_SPAN: Span = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
 const NOOP_INFERENCE_SPAN = new NoopInferenceSpan(NOOP_SPAN);
@@ -205,7 +180,15 @@ export class OTelTracer {
     if (!this.provider) {
       return fn(NOOP_SPAN);
     }
+    return this.runSpan(name, attributes, fn, options);
+  }
 
+  private runSpan<T>(
+    name: string,
+    attributes: Attributes | undefined,
+    fn: (span: Span) => T,
+    options: SpanRunOptions | undefined,
+  ): T {
     const parent = options?.parent ?? this.contextManager.active();
     const span = this.startSpan(name, parent, {
       attributes,
@@ -226,10 +209,19 @@ export class OTelTracer {
     fn: (span: InferenceSpan) => T,
     options?: InferenceRunOptions,
   ): T {
+    // The recording path lives in its own method so that this one stays
+    // small enough for V8 to inline, which keeps a disabled tracer cheap.
     if (!this.provider) {
       return fn(NOOP_INFERENCE_SPAN);
     }
+    return this.runInference(request, fn, options);
+  }
 
+  private runInference<T>(
+    request: InferenceRequest,
+    fn: (span: InferenceSpan) => T,
+    options: InferenceRunOptions | undefined,
+  ): T {
     const parent = options?.parent ?? this.contextManager.active();
     const span = this.startSpan(
       `${request.operation} ${request.model}`,
@@ -412,27 +404,4 @@ export class OTelTracer {
       propagator: this.propagator,
     };
   }
-}
-
-function createProvider(
-  config: TracingConfigOutput,
-  pipeline: SpanPipeline,
-): BasicTracerProvider {
-  const serviceAttributes: Attributes = {
-    [ATTR_SERVICE_NAME]: config.serviceName,
-  };
-  if (config.serviceVersion !== undefined) {
-    serviceAttributes[ATTR_SERVICE_VERSION] = config.serviceVersion;
-  }
-
-  const root = new TraceIdRatioBasedSampler(config.samplerRatio);
-  return new BasicTracerProvider({
-    resource: defaultResource().merge(
-      resourceFromAttributes(serviceAttributes),
-    ),
-    sampler: new ParentBasedSampler({ root }),
-    spanLimits: config.spanLimits,
-    spanProcessors: [pipeline.processor],
-    forceFlushTimeoutMillis: config.flushTimeout,
-  });
 }

@@ -65,7 +65,10 @@ async function demoCommand(argv: string[], io: CommandIo): Promise<number> {
       : defaultReportPath(incident?.name ?? 'none'),
   );
   if (typeof values.report === 'boolean') {
-    throw new ReplayError('INVALID_ARGUMENT', `--report needs a FILE; ${USAGE}`);
+    throw new ReplayError(
+      'INVALID_ARGUMENT',
+      `--report needs a FILE; ${USAGE}`,
+    );
   }
   const reportDir = resolve(reportPath, '..');
 
@@ -85,7 +88,11 @@ async function demoCommand(argv: string[], io: CommandIo): Promise<number> {
   });
 
   const logPath = resolve(reportDir, 'demo.log');
-  const logDestination = destination({ dest: logPath, mkdir: true, sync: true });
+  const logDestination = destination({
+    dest: logPath,
+    mkdir: true,
+    sync: true,
+  });
   const logger = pino({ name: 'mm-orch', level: 'warn' }, logDestination);
   io.stderr.write(
     `mm-orch demo: ${plan.workloads.map((w) => `${w.requests.length} ${w.model} requests`).join(' and ')} at ${speed}x, about ${(plan.wallMs / 1_000).toFixed(0)} s; incident: ${incident?.description ?? 'none'}; logs: ${logPath}\n`,

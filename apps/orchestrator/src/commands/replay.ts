@@ -1,6 +1,10 @@
 import { basename } from 'node:path';
 import { startDemoHost } from '../demo/demo-host.js';
-import { type CommandIo, processIo, reportCommandError } from '../replay/command-io.js';
+import {
+  type CommandIo,
+  processIo,
+  reportCommandError,
+} from '../replay/command-io.js';
 import {
   parseCommandOptions,
   readPositive,
@@ -9,7 +13,7 @@ import { loadTrace } from '../replay/parse-trace.js';
 import { ProgressLine } from '../replay/progress-line.js';
 import { ReplayError } from '../replay/replay-error.js';
 import { ReplayStats } from '../replay/replay-stats.js';
-import { replayTrace } from '../replay/replay-trace.js';
+import { probeTarget, replayTrace } from '../replay/replay-trace.js';
 import { formatSummaryTable } from '../report/summary-table.js';
 
 const USAGE =
@@ -66,10 +70,12 @@ async function replayCommand(argv: string[], io: CommandIo): Promise<number> {
     typeof values.target === 'string' ? undefined : await startDemoHost();
   const target = typeof values.target === 'string' ? values.target : host!.url;
   try {
+    await probeTarget(target);
     io.stderr.write(
       `replaying ${requests.length} requests of ${basename(tracePath)} against ${target} at ${speed}x (about ${(traceMs / 1_000).toFixed(0)} s)\n`,
     );
     const stats = new ReplayStats();
+    let firstFailure: string | undefined;
     const progress = new ProgressLine(io.stderr, stats, traceMs);
     progress.start();
     const summary = await replayTrace({
@@ -82,7 +88,13 @@ async function replayCommand(argv: string[], io: CommandIo): Promise<number> {
       requestTimeoutMs: requestTimeoutS * 1_000,
       streamEvery: values['stream-every'] === undefined ? 0 : streamEvery,
       onSend: () => stats.addSent(),
-      onResult: (result) => stats.add(result),
+      onResult: (result) => {
+        stats.add(result);
+        if (result.outcome !== 'ok' && firstFailure === undefined) {
+          firstFailure =
+            result.error ?? `HTTP ${result.status ?? result.outcome}`;
+        }
+      },
     }).finally(() => progress.stop());
 
     const tables = stats
@@ -96,7 +108,7 @@ async function replayCommand(argv: string[], io: CommandIo): Promise<number> {
     }
     if (summary.sent > 0 && summary.completed === 0) {
       io.stderr.write(
-        `mm-orch replay: none of the ${summary.sent} requests succeeded; check the target and --model\n`,
+        `mm-orch replay: none of the ${summary.sent} requests succeeded (first failure: ${firstFailure}); check the target and --model\n`,
       );
       return 1;
     }

@@ -13,6 +13,9 @@ export interface DemoConfigOptions {
   baselineRssBytes: number;
 }
 
+/** Deadline of one request in the demo, in wall-clock ms. */
+const REQUEST_DEADLINE_MS = 15_000;
+
 /** Memory the demo process may grow by before a trend counts as a leak. */
 const MEMORY_BUDGET_BYTES = 512 * 1_024 * 1_024;
 
@@ -21,23 +24,34 @@ const MEMORY_BUDGET_BYTES = 512 * 1_024 * 1_024;
  * on free ports, and detection and alerting settings for a run where one
  * wall-clock second stands for `speed` seconds of the traces.
  *
- * The performance monitor runs on the replay's clock (event time moves
- * `speed` times faster than the wall clock), so its settings below read in
- * trace time, as they would on a real service: 10 s intervals, an anomaly
- * must last 30 s to fire. Alert grouping and timeouts run on the wall clock
- * and are scaled down instead.
+ * The performance monitor runs on the replay's clock, where event time moves
+ * `speed` times faster than the wall clock. Its settings below therefore
+ * read in trace time, as they would on a real service (30 s intervals, a
+ * latency anomaly must last a minute to fire). Alert grouping and resource
+ * sampling run on the wall clock, so their settings are divided by `speed`.
  */
-export function demoConfig(options: DemoConfigOptions): OrchestratorConfigInput {
+export function demoConfig(
+  options: DemoConfigOptions,
+): OrchestratorConfigInput {
   const wallMs = (traceMs: number) =>
     Math.max(Math.round(traceMs / options.speed), 50);
 
   return {
-    server: { port: 0, requestTimeout: wallMs(600_000) },
+    // The simulated models run in wall time, and their longest healthy
+    // request (1,899 output tokens of code) takes about 8 s, so the deadline
+    // stays in wall time too, with room for batching and a loaded machine.
+    server: { port: 0, requestTimeout: REQUEST_DEADLINE_MS },
     metrics: { port: 0 },
     resources: { interval: wallMs(10_000), gpu: false },
     models: [
-      simulatedModel(options.models.conv, { prefillPerToken: 0.002, decodePerToken: 1 }),
-      simulatedModel(options.models.code, { prefillPerToken: 0.01, decodePerToken: 4 }),
+      simulatedModel(options.models.conv, {
+        prefillPerToken: 0.002,
+        decodePerToken: 1,
+      }),
+      simulatedModel(options.models.code, {
+        prefillPerToken: 0.01,
+        decodePerToken: 4,
+      }),
     ],
     anomaly: {
       interval: '30s',
@@ -51,13 +65,14 @@ export function demoConfig(options: DemoConfigOptions): OrchestratorConfigInput 
       // Bursts of the real traffic lift the p95 of one or two intervals, so
       // a latency anomaly must last a minute to fire.
       latency: {
-        warmUp: 12,
+        warmUp: 6,
         fireAfter: '1m',
         clearAfter: '1m',
         coolDown: '5m',
       },
       errorRate: {
         algorithm: 'error-rate',
+        warmUp: 6,
         fireAfter: '30s',
         clearAfter: '1m',
         coolDown: '5m',

@@ -2,7 +2,7 @@ import type { Logger, OrchestratorConfigInput } from '@mm-orch/config';
 import type { SimulatedFaults } from '../models/simulated-adapter.js';
 import { createOrchestrator } from '../orchestrator.js';
 
-/** Longest wait for pending alert notifications at the end, in ms. */
+/** Maximum wait for pending alert notifications at the end, in ms. */
 const FLUSH_TIMEOUT_MS = 5_000;
 
 /** An anomaly event as the demo records it. */
@@ -94,16 +94,18 @@ export async function startDemoHost(
       );
     },
     onAlert: (listener) => {
-      orchestrator.monitoring.onAlertDelivered(({ destination, notification }) => {
-        const first = notification.alerts[0];
-        const model = first?.labels.model ?? notification.commonLabels.model;
-        listener({
-          destination,
-          name: first?.name ?? notification.title,
-          status: notification.status,
-          ...(model === undefined ? {} : { model }),
-        });
-      });
+      orchestrator.monitoring.onAlertDelivered(
+        ({ destination, notification }) => {
+          const first = notification.alerts[0];
+          const model = first?.labels.model ?? notification.commonLabels.model;
+          listener({
+            destination,
+            name: first?.name ?? notification.title,
+            status: notification.status,
+            ...(model === undefined ? {} : { model }),
+          });
+        },
+      );
     },
     flushAlerts: async () => {
       await orchestrator.monitoring.router?.flush(FLUSH_TIMEOUT_MS);

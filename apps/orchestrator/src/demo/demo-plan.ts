@@ -16,7 +16,7 @@ export interface Workload {
   requests: TraceRequest[];
 }
 
-/** What a demo run replays, and when its incident is active. */
+/** Workloads of a demo run and the window of its incident. */
 export interface DemoPlan {
   /** Workloads on one clock. */
   workloads: Workload[];

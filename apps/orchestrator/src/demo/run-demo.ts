@@ -16,7 +16,7 @@ import { type Incident, NO_FAULTS } from './incidents.js';
 
 /** Options of `runDemo`. */
 export interface RunDemoOptions {
-  /** What to replay and when the incident is active. */
+  /** Workloads to replay and the incident window. */
   plan: DemoPlan;
   /** Injected incident, if any. */
   incident: Incident | undefined;
@@ -26,7 +26,7 @@ export interface RunDemoOptions {
   models: { conv: string; code: string };
   /** Directory for the alert log. */
   reportDir: string;
-  /** Where the progress line and the addresses go. */
+  /** Stream for the progress line and the endpoint addresses. */
   progress: ProgressStream;
   /** Logger of the orchestrator. */
   logger?: Logger;
@@ -65,8 +65,11 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
   const alertsByDestination: Record<string, number> = {};
   let origin = performance.now();
   const sinceOrigin = () => performance.now() - origin;
+  // Anomalies after the last request are about the traffic ending, which
+  // is the end of the demo and not part of the incident or a false alarm.
+  let observing = true;
   host.onAnomaly((event) => {
-    if (event.status === 'firing') {
+    if (observing && event.status === 'firing') {
       observed.push({ ...event, atMs: sinceOrigin() });
     }
   });
@@ -110,7 +113,10 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
         },
       }),
     );
-    const summaries = await Promise.all(replays).finally(() => progress.stop());
+    const summaries = await Promise.all(replays).finally(() => {
+      observing = false;
+      progress.stop();
+    });
     await host.flushAlerts();
 
     const elapsedMs = Math.max(...summaries.map((s) => s.elapsedMs));
@@ -126,7 +132,9 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
       incident: incidentWindow,
       summaries: stats.models().map((model) => stats.summary(model, elapsedMs)),
       timelines: Object.fromEntries(
-        stats.models().map((model) => [model, stats.timeline(model, elapsedMs)]),
+        stats
+          .models()
+          .map((model) => [model, stats.timeline(model, elapsedMs)]),
       ),
       anomalies: classifyAnomalies(
         observed,

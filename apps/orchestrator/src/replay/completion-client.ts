@@ -10,7 +10,7 @@ export interface CompletionResponse {
   latencyMs: number;
   /** Time from sending to the first streamed event, when streaming. */
   ttftMs?: number;
-  /** Whether the server reported the answer as a response-cache hit. */
+  /** Whether the server marked the response as a cache hit (`x-cache: hit`). */
   cached: boolean;
 }
 
@@ -70,11 +70,11 @@ export class CompletionClient {
   }
 
   /**
-   * Checks that the target answers HTTP at all (any status will do) with a
-   * `GET /v1/models`, and returns the model ids listed in its answer (none
+   * Checks that the target responds to HTTP at all (any status will do)
+   * with a `GET /v1/models`, and returns the model ids listed in the response (none
    * when it is not an OpenAI model list). Throws a `ReplayError` with code
    * `TARGET_UNREACHABLE` when the target refuses the connection or does not
-   * answer within `timeoutMs`.
+   * respond within `timeoutMs`.
    */
   async probe(timeoutMs: number): Promise<string[]> {
     const url = new URL('v1/models', this.#base);
@@ -94,7 +94,7 @@ export class CompletionClient {
       });
     } catch (error) {
       const reason = signal.aborted
-        ? `no answer within ${timeoutMs / 1_000} s`
+        ? `no response within ${timeoutMs / 1_000} s`
         : (error as Error).message;
       throw new ReplayError(
         'TARGET_UNREACHABLE',

@@ -26,7 +26,7 @@ export interface ModelSummary {
   model: string;
   /** Requests that reached an outcome, dropped ones included. */
   requests: number;
-  /** Requests answered with a 2xx status. */
+  /** Requests with a 2xx response. */
   completed: number;
   /** Requests the server shed (429, 503). */
   rejected: number;
@@ -44,7 +44,7 @@ export interface ModelSummary {
   p99Ms: number;
   /** Median time to first token of streamed requests, ms (`NaN` if none). */
   ttftP50Ms: number;
-  /** Share of completed requests answered from the response cache. */
+  /** Share of completed requests served from the response cache. */
   cacheHitRate: number;
 }
 
@@ -176,7 +176,8 @@ export class ReplayStats {
         p95Ms: percentile(sorted, 0.95),
         p99Ms: percentile(sorted, 0.99),
         throughput: sorted.length / (this.#bucketMs / 1_000),
-        errorRate: bucket && bucket.ended > 0 ? bucket.failed / bucket.ended : 0,
+        errorRate:
+          bucket && bucket.ended > 0 ? bucket.failed / bucket.ended : 0,
       });
     }
     return points;

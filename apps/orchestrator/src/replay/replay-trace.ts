@@ -1,11 +1,14 @@
 import { performance } from 'node:perf_hooks';
-import { setImmediate as yieldToEvents, setTimeout as sleep } from 'node:timers/promises';
+import {
+  setTimeout as sleep,
+  setImmediate as yieldToEvents,
+} from 'node:timers/promises';
 import { CompletionClient } from './completion-client.js';
 import type { TraceRequest } from './parse-trace.js';
 import { ReplayError } from './replay-error.js';
 import { syntheticPrompt } from './synthetic-prompt.js';
 
-/** How one replayed request ended. */
+/** Outcome of one replayed request. */
 export type ReplayOutcome =
   /** A 2xx response. */
   | 'ok'
@@ -30,7 +33,7 @@ export interface ReplayResult {
   dueMs: number;
   /** When the request ended, in ms since the replay began. */
   endMs: number;
-  /** How the request ended. */
+  /** Outcome of the request. */
   outcome: ReplayOutcome;
   /** HTTP status, when a response arrived. */
   status?: number;
@@ -38,7 +41,7 @@ export interface ReplayResult {
   latencyMs?: number;
   /** Time to the first streamed event, for streamed requests. */
   ttftMs?: number;
-  /** Whether the server answered from its response cache. */
+  /** Whether the response came from the server's response cache. */
   cached?: boolean;
   /** Network error message, for outcome `error`. */
   error?: string;
@@ -48,7 +51,7 @@ export interface ReplayResult {
 export interface ReplaySummary {
   /** Requests sent to the target. */
   sent: number;
-  /** Requests answered with a 2xx status. */
+  /** Requests with a 2xx response. */
   completed: number;
   /** Requests the server shed with a 429 or 503. */
   rejected: number;
@@ -119,6 +122,23 @@ export async function replayTrace(
       );
     }
     return await runReplay({ ...options, model }, settings, client);
+  } finally {
+    client.close();
+  }
+}
+
+/**
+ * Checks that `target` responds to HTTP and returns the model ids it lists at
+ * `GET /v1/models`. Throws a `ReplayError` with code `TARGET_UNREACHABLE`
+ * when it refuses the connection or sends no response within `timeoutMs`.
+ */
+export async function probeTarget(
+  target: string,
+  timeoutMs = 5_000,
+): Promise<string[]> {
+  const client = new CompletionClient(target, 1);
+  try {
+    return await client.probe(timeoutMs);
   } finally {
     client.close();
   }
@@ -265,7 +285,12 @@ async function sendOne(
     if (timeout.aborted) {
       return { ...base, endMs, outcome: 'timeout' };
     }
-    return { ...base, endMs, outcome: 'error', error: (error as Error).message };
+    return {
+      ...base,
+      endMs,
+      outcome: 'error',
+      error: (error as Error).message,
+    };
   }
 }
 

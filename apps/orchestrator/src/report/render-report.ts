@@ -45,7 +45,10 @@ ${renderAnomalyTable(result.anomalies)}
 
 function renderMeta(result: DemoResult): string {
   const traces = result.traces
-    .map((t) => `${escapeHtml(t.file)} (${t.requests} requests) as ${escapeHtml(t.model)}`)
+    .map(
+      (t) =>
+        `${escapeHtml(t.file)} (${t.requests} requests) as ${escapeHtml(t.model)}`,
+    )
     .join(', ');
   const incident = result.incident
     ? `Incident: ${escapeHtml(result.incident.description)} on ${escapeHtml(result.incident.model)}, from ${seconds(result.incident.startMs)} to ${seconds(result.incident.endMs)}.`

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTrace, parseTrace } from '../../src/replay/parse-trace.js';
-import { TraceError } from '../../src/replay/trace-error.js';
+import type { TraceError } from '../../src/replay/trace-error.js';
 
 const DATA = new URL('../../data/traces/', import.meta.url);
 
@@ -25,7 +25,11 @@ describe('parseTrace', () => {
     const rows = parseTrace(text, 'azure.csv').requests;
     expect(rows).toEqual([
       { offsetMs: 0, inputTokens: 374, outputTokens: 44 },
-      { offsetMs: expect.closeTo(4314.579, 3), inputTokens: 396, outputTokens: 109 },
+      {
+        offsetMs: expect.closeTo(4314.579, 3),
+        inputTokens: 396,
+        outputTokens: 109,
+      },
     ]);
   });
 
@@ -43,7 +47,10 @@ describe('parseTrace', () => {
       'timestamp,input_tokens,output_tokens\n' +
       '2023-11-16T00:00:00.0000000Z,1,1\n' +
       '2023-11-16T00:00:00.0001500Z,1,1\n';
-    expect(parseTrace(text, 'fine.csv').requests[1]!.offsetMs).toBeCloseTo(0.15, 9);
+    expect(parseTrace(text, 'fine.csv').requests[1]!.offsetMs).toBeCloseTo(
+      0.15,
+      9,
+    );
   });
 
   it('rejects an unknown header', () => {

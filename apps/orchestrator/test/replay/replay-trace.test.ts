@@ -169,7 +169,9 @@ describe('replayTrace', () => {
     // The server accepts connections but never reads from them.
     const sockets: Socket[] = [];
     const silent = createServer((socket) => sockets.push(socket));
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      silent.listen(0, '127.0.0.1', resolve),
+    );
     const { port } = silent.address() as { port: number };
     try {
       await expect(
@@ -193,7 +195,11 @@ describe('replayTrace', () => {
     ['timeLimitMs', { timeLimitMs: Number.NaN }],
   ])('rejects invalid %s', async (_name, override) => {
     await expect(
-      replayTrace({ target: 'http://127.0.0.1:1', requests: TRACE, ...override }),
+      replayTrace({
+        target: 'http://127.0.0.1:1',
+        requests: TRACE,
+        ...override,
+      }),
     ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
 

@@ -26,7 +26,12 @@ describe('renderLineChart', () => {
   });
 
   it('draws an empty chart', () => {
-    const svg = renderLineChart({ title: 't', unit: 'ms', xMaxMs: 0, series: [] });
+    const svg = renderLineChart({
+      title: 't',
+      unit: 'ms',
+      xMaxMs: 0,
+      series: [],
+    });
     expect(svg).toContain('</svg>');
   });
 });

@@ -69,6 +69,7 @@ export class DeliveryQueue {
   private inFlight: QueueItem | undefined;
   private inFlightAbort: AbortController | undefined;
   private running = false;
+  private pumping: Promise<void> | undefined;
   private closed = false;
   private wake: (() => void) | undefined;
   private idleWaiters: (() => void)[] = [];
@@ -164,7 +165,7 @@ export class DeliveryQueue {
   }
 
   /** Stops the queue: aborts the attempt in flight, dead-letters the rest. */
-  close(reason: string): void {
+  async close(reason: string): Promise<void> {
     this.closed = true;
     this.inFlightAbort?.abort(new Error(reason));
     for (const item of this.items.splice(0)) {
@@ -172,6 +173,7 @@ export class DeliveryQueue {
       this.deadLetter(item);
     }
     this.wake?.();
+    await this.pumping;
     this.notifyIdle();
   }
 
@@ -180,7 +182,7 @@ export class DeliveryQueue {
       return;
     }
     this.running = true;
-    void this.pump().finally(() => {
+    this.pumping = this.pump().finally(() => {
       this.running = false;
       this.notifyIdle();
     });

@@ -30,8 +30,12 @@ export class Outbox {
   private lines = 0;
   /** Torn lines skipped when the file was loaded. */
   invalidLines = 0;
+  /** Lines that could not be written. */
+  writeErrors = 0;
+  /** Message of the last write error. */
+  lastWriteError: string | undefined;
 
-  constructor(private readonly path: string) {}
+  constructor(readonly path: string) {}
 
   /** Reads the file, compacts it, and returns the pending notifications. */
   load(): Notification[] {
@@ -62,10 +66,16 @@ export class Outbox {
 
   private write(record: OutboxRecord): void {
     this.apply(record);
-    appendJsonLine(this.path, record);
-    this.lines += 1;
-    if (this.lines >= COMPACT_AFTER_LINES) {
-      this.compact();
+    try {
+      appendJsonLine(this.path, record);
+      this.lines += 1;
+      if (this.lines >= COMPACT_AFTER_LINES) {
+        this.compact();
+      }
+    } catch (error) {
+      // Delivery goes on without the file; the router reports the failure.
+      this.writeErrors += 1;
+      this.lastWriteError = (error as Error).message;
     }
   }
 

@@ -128,3 +128,15 @@ describe('outbox', () => {
     expect(new Outbox(path).load()).toHaveLength(0);
   });
 });
+
+describe('outbox errors', () => {
+  test('name the path at startup', () => {
+    expect(
+      () =>
+        new AlertRouter({
+          destinations: [{ type: 'memory', name: 'm' }],
+          outboxPath: dir,
+        }),
+    ).toThrow(/outbox file ".*" could not be read or rewritten \(EISDIR/);
+  });
+});

@@ -6,6 +6,7 @@ import {
   expect,
   test,
 } from 'vitest';
+import { AlertRouter } from '../../src/alert-router.js';
 import {
   escapeSlack,
   SlackDestination,
@@ -76,6 +77,23 @@ describe('SlackDestination', () => {
   test('limits to one message per second', () => {
     const slack = new SlackDestination({ name: 'slack', url: server.url });
     expect(slack.defaultRateLimit).toEqual({ count: 1, interval: 1_000 });
+  });
+
+  test('retries a 429 after Retry-After', async () => {
+    server.plan({
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '1' },
+    });
+    const router = new AlertRouter({
+      destinations: [{ type: 'slack', name: 'slack', url: server.url }],
+      route: { groupWait: 0 },
+    });
+    router.send({ name: 'Down' });
+    await router.flush(5_000);
+    expect(server.requests).toHaveLength(2);
+    expect(router.getStatus().destinations.slack?.delivered).toBe(1);
+    await router.close(100);
   });
 
   test('caps alert sections at the block limit', async () => {

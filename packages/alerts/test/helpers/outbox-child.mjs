@@ -1,5 +1,5 @@
 // Child process of the outbox crash test: it queues notifications for a
-// receiver that never answers, reports them on stdout, then waits to be
+// receiver that never responds, reports them on stdout, then waits to be
 // killed. Usage: node outbox-child.mjs DIST_INDEX OUTBOX_PATH RECEIVER_URL
 const [distIndex, outboxPath, url] = process.argv.slice(2);
 const { AlertRouter } = await import(distIndex);

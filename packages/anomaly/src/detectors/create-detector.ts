@@ -12,7 +12,10 @@ import { SuppressedDetector } from './suppressed-detector.js';
 import { ThroughputDetector } from './throughput-detector.js';
 import { TrendDetector } from './trend-detector.js';
 
-/** Options shared by `createDetector` and `restoreDetector`; each detector reads the fields it knows. */
+/**
+ * Options shared by `createDetector` and `restoreDetector`; each detector reads
+ * the fields it knows.
+ */
 export interface DetectorOptions {
   /** Points (or seasons, or intervals) of memory of the baseline. */
   window?: number;

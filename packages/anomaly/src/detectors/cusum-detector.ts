@@ -16,7 +16,9 @@ export interface CusumDetectorOptions extends StreamDetectorOptions {
   warmUp?: number;
   /** Points of memory of the reference mean and variance. @default 256 */
   window?: number;
-  /** Shift, in standard deviations, that the sums ignore per point. @default 0.5 */
+  /**
+   * Shift, in standard deviations, that the sums ignore per point. @default 0.5
+   */
   slack?: number;
   /** Cumulative sum, in standard deviations, that scores 0.5. @default 4 */
   decisionInterval?: number;

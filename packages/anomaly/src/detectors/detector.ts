@@ -26,7 +26,9 @@ export interface DetectorState {
   [field: string]: unknown;
 }
 
-/** Counts of what a detector has seen, kept so that nothing is dropped silently. */
+/**
+ * Counts of what a detector has seen, kept so that nothing is dropped silently.
+ */
 export interface DetectorCounts {
   /** Points scored, valid or not. */
   points: number;
@@ -51,7 +53,9 @@ export interface Detector {
   toJSON(): DetectorState;
 }
 
-/** Largest magnitude a detector accepts; larger values are counted as invalid. */
+/**
+ * Largest magnitude a detector accepts; larger values are counted as invalid.
+ */
 export const MAX_VALUE = 1e150;
 
 /** Builds the result of a point that could not be scored. */

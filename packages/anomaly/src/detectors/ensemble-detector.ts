@@ -17,7 +17,10 @@ import { RobustDetector } from './robust-detector.js';
 
 /** Options of `EnsembleDetector`. */
 export interface EnsembleDetectorOptions {
-  /** Detectors whose scores are combined. @default EWMA, robust median/MAD and CUSUM over `window` */
+  /**
+   * Detectors whose scores are combined. @default EWMA, robust median/MAD and
+   * CUSUM over `window`
+   */
   detectors?: Detector[];
   /** Points of memory of the default detectors. @default 64 */
   window?: number;
@@ -25,11 +28,20 @@ export interface EnsembleDetectorOptions {
   threshold?: number;
   /** Valid points before the ensemble may score above 0. @default 30 */
   warmUp?: number;
-  /** Event time, in ms, a high score must last before the verdict turns anomalous. @default 0 */
+  /**
+   * Event time, in ms, a high score must last before the verdict turns
+   * anomalous. @default 0
+   */
   fireAfterMs?: number;
-  /** Event time, in ms, a low score must last before the verdict turns normal. @default 0 */
+  /**
+   * Event time, in ms, a low score must last before the verdict turns normal.
+   * @default 0
+   */
   clearAfterMs?: number;
-  /** Event time, in ms, after a resolve during which the verdict stays normal. @default 0 */
+  /**
+   * Event time, in ms, after a resolve during which the verdict stays normal.
+   * @default 0
+   */
   coolDownMs?: number;
 }
 

@@ -18,7 +18,10 @@ export interface ErrorRateDetectorOptions extends StreamDetectorOptions {
   window?: number;
   /** Requests an interval needs before its error rate is judged. @default 20 */
   minSamples?: number;
-  /** Lowest baseline error rate, so a clean history does not make one error an anomaly. @default 0.01 */
+  /**
+   * Lowest baseline error rate, so a clean history does not make one error an
+   * anomaly. @default 0.01
+   */
   minBaseline?: number;
 }
 
@@ -55,7 +58,7 @@ export class ErrorRateDetector extends StreamDetector {
 
   /**
    * Scores the error ratio of one interval as if it had `minSamples`
-   * requests; prefer `updateCounts`, which knows the real count.
+   * requests. Prefer `updateCounts`, which receives the real count.
    */
   protected scoreValue(timestamp: number, value: number): DetectorResult {
     const ratio = Math.min(1, Math.max(0, value));
@@ -66,7 +69,10 @@ export class ErrorRateDetector extends StreamDetector {
     );
   }
 
-  /** Scores `errors` out of `total` requests of one interval, then learns from them. */
+  /**
+   * Scores `errors` out of `total` requests of one interval, then learns from
+   * them.
+   */
   updateCounts(
     timestamp: number,
     errors: number,
@@ -125,6 +131,8 @@ export class ErrorRateDetector extends StreamDetector {
       reason = 'error rate above baseline';
     }
 
+    // NOTE: anomalous intervals do not teach the baseline, so a lasting
+    // rise in errors keeps firing until the rate falls again.
     if (!anomalous) {
       const weight = 1 - (1 - this.alpha) ** (total / this.minSamples);
       this.baseline += Math.min(1, weight) * (errors / total - this.baseline);

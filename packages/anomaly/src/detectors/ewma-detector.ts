@@ -13,7 +13,9 @@ import {
 
 /** Options of `EwmaDetector`. */
 export interface EwmaDetectorOptions extends StreamDetectorOptions {
-  /** Points of memory: the smoothing factor is `2 / (window + 1)`. @default 64 */
+  /**
+   * Points of memory: the smoothing factor is `2 / (window + 1)`. @default 64
+   */
   window?: number;
 }
 

@@ -2,11 +2,20 @@
 export interface HysteresisOptions {
   /** Score at or above which a point counts as anomalous. @default 0.7 */
   threshold?: number;
-  /** Time, in ms of event time, a high score must last before the alert fires. @default 0 */
+  /**
+   * Time, in ms of event time, a high score must last before the alert fires.
+   * @default 0
+   */
   fireAfterMs?: number;
-  /** Time, in ms of event time, the score must stay low before the alert resolves. @default 0 */
+  /**
+   * Time, in ms of event time, the score must stay low before the alert
+   * resolves. @default 0
+   */
   clearAfterMs?: number;
-  /** Time, in ms of event time, after a resolve during which no alert fires. @default 0 */
+  /**
+   * Time, in ms of event time, after a resolve during which no alert fires.
+   * @default 0
+   */
   coolDownMs?: number;
 }
 
@@ -61,7 +70,10 @@ export class Hysteresis {
     return this.phase === 'firing';
   }
 
-  /** Feeds the score of the point at `timestamp` and returns the transition it caused. */
+  /**
+   * Feeds the score of the point at `timestamp` and returns the transition it
+   * caused.
+   */
   step(timestamp: number, score: number): AlertTransition {
     const high = score >= this.threshold;
     if (this.phase === 'cooling') {

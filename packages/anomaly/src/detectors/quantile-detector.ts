@@ -23,7 +23,10 @@ export interface QuantileDetectorOptions extends StreamDetectorOptions {
   quantile?: number;
 }
 
-/** Standard normal quantile, by Acklam's rational approximation (error below 1.2e-9). */
+/**
+ * Standard normal quantile, by Acklam's rational approximation (error below
+ * 1.2e-9).
+ */
 export function normalQuantile(p: number): number {
   const a = [
     -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269,

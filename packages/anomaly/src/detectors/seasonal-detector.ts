@@ -15,7 +15,10 @@ import {
 export interface SeasonalDetectorOptions extends StreamDetectorOptions {
   /** Length of one season in ms: a day, or a week. @default 86_400_000 */
   periodMs?: number;
-  /** Slots the season is cut into; each slot learns its own baseline. @default 48 */
+  /**
+   * Slots the season is cut into; each slot learns its own baseline. @default
+   * 48
+   */
   slots?: number;
   /** Seasons of memory of each slot's mean and variance. @default 7 */
   window?: number;

@@ -96,7 +96,10 @@ export class SortedWindow {
     return low;
   }
 
-  /** Inserts into the sorted prefix of `length` values, shifting by hand (faster than copyWithin for small windows). */
+  /**
+   * Inserts into the sorted prefix of `length` values, shifting by hand (faster
+   * than copyWithin for small windows).
+   */
   private insertSorted(value: number): void {
     const sorted = this.sorted;
     let i = this.length;
@@ -107,7 +110,9 @@ export class SortedWindow {
     sorted[i] = value;
   }
 
-  /** Removes `old` and inserts `value` in one pass over the values between them. */
+  /**
+   * Removes `old` and inserts `value` in one pass over the values between them.
+   */
   private replaceSorted(old: number, value: number): void {
     const sorted = this.sorted;
     let i = this.lowerBound(old, this.length);

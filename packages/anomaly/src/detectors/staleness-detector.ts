@@ -11,9 +11,14 @@ import {
 
 /** Options of `StalenessDetector`. */
 export interface StalenessDetectorOptions extends StreamDetectorOptions {
-  /** Identical points in a row after which a gauge that used to move is frozen. @default 30 */
+  /**
+   * Identical points in a row after which a gauge that used to move is frozen.
+   * @default 30
+   */
   frozenPoints?: number;
-  /** Silence, in ms, after which `checkSilence` reports no data. @default 60_000 */
+  /**
+   * Silence, in ms, after which `checkSilence` reports no data. @default 60_000
+   */
   noDataMs?: number;
 }
 
@@ -52,7 +57,10 @@ export class StalenessDetector extends StreamDetector {
     return detector;
   }
 
-  /** Reports whether the stream has been silent for more than `noDataMs` at `now`. */
+  /**
+   * Reports whether the stream has been silent for more than `noDataMs` at
+   * `now`.
+   */
   checkSilence(now: number): DetectorResult {
     const silentMs = now - this.lastSeen;
     const silent = this.seen > 0 && silentMs > this.noDataMs;

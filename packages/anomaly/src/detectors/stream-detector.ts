@@ -15,7 +15,10 @@ import {
 export interface StreamDetectorOptions {
   /** Score at or above which a point is anomalous, in [0, 1]. @default 0.7 */
   threshold?: number;
-  /** Valid points the detector learns from before it may score above 0. @default 30 */
+  /**
+   * Valid points the detector learns from before it may score above 0. @default
+   * 30
+   */
   warmUp?: number;
 }
 
@@ -82,7 +85,7 @@ export abstract class StreamDetector implements Detector {
     );
   }
 
-  /** Whether the detector is still learning its baseline. */
+  /** Returns whether the detector is still learning its baseline. */
   protected warmingUp(): boolean {
     return this.seen < this.warmUp;
   }

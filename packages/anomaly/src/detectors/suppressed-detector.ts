@@ -12,9 +12,15 @@ import { QuantileDetector } from './quantile-detector.js';
 export interface SuppressedDetectorOptions {
   /** Detector whose scores are filtered. @default a `QuantileDetector` */
   detector?: Detector;
-  /** Points after a reported peak during which the reference does not decay. @default 100 */
+  /**
+   * Points after a reported peak during which the reference does not decay.
+   * @default 100
+   */
   hold?: number;
-  /** Factor by which the reference shrinks per point after the hold. @default 0.99 */
+  /**
+   * Factor by which the reference shrinks per point after the hold. @default
+   * 0.99
+   */
   decay?: number;
 }
 
@@ -38,7 +44,10 @@ export class SuppressedDetector implements Detector {
     this.decay = options.decay ?? 0.99;
   }
 
-  /** Rebuilds a detector from `toJSON()` output; a custom inner detector is restored by the caller and passed in. */
+  /**
+   * Rebuilds a detector from `toJSON()` output; a custom inner detector is
+   * restored by the caller and passed in.
+   */
   static restore(
     state: DetectorState,
     options: SuppressedDetectorOptions = {},

@@ -13,7 +13,10 @@ import {
 export interface TrendDetectorOptions extends StreamDetectorOptions {
   /** Points of memory of the level and slope. @default 64 */
   window?: number;
-  /** Value at which the resource is exhausted (bytes, percent...). @default Infinity */
+  /**
+   * Value at which the resource is exhausted (bytes, percent...). @default
+   * Infinity
+   */
   capacity?: number;
   /** Time to exhaustion, in ms, that scores 0.5. @default 3_600_000 */
   horizonMs?: number;
@@ -21,7 +24,10 @@ export interface TrendDetectorOptions extends StreamDetectorOptions {
 
 /** Result of `TrendDetector`, with the projected time to exhaustion. */
 export interface TrendResult extends DetectorResult {
-  /** Milliseconds until the level reaches the capacity, `Infinity` when it does not rise. */
+  /**
+   * Milliseconds until the level reaches the capacity, `Infinity` when it does
+   * not rise.
+   */
   timeToExhaustionMs: number;
   /** Smoothed slope, in value units per second. */
   slopePerSecond: number;

@@ -4,7 +4,10 @@ export interface WilsonInterval {
   upper: number;
 }
 
-/** Computes the Wilson score interval of `successes` out of `trials` at `z` deviations. */
+/**
+ * Computes the Wilson score interval of `successes` out of `trials` at `z`
+ * deviations.
+ */
 export function wilsonInterval(
   successes: number,
   trials: number,

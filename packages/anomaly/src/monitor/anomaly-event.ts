@@ -11,7 +11,10 @@ export type AnomalySignal =
 /** How urgent an anomaly is. */
 export type AnomalySeverity = 'warning' | 'critical';
 
-/** Anomaly reported to `PerformanceMonitor` subscribers when it fires and when it resolves. */
+/**
+ * Anomaly reported to `PerformanceMonitor` subscribers when it fires and when
+ * it resolves.
+ */
 export interface AnomalyEvent {
   /** Stable id shared by the firing and the resolved event of one anomaly. */
   id: string;
@@ -19,13 +22,18 @@ export interface AnomalyEvent {
   status: 'firing' | 'resolved';
   /** Signal that is anomalous. */
   signal: AnomalySignal;
-  /** Model the signal belongs to, or `'*'` for a resource shared by all models. */
+  /**
+   * Model the signal belongs to, or `'*'` for a resource shared by all models.
+   */
   model: string;
   /** Resource name (cpu, memory, eventLoopLag, gpu...) of resource signals. */
   resource?: string;
   /** Severity at the time the anomaly fired. */
   severity: AnomalySeverity;
-  /** Observed value that fired or resolved it (seconds for latency, ratio for error rate, requests per second for throughput). */
+  /**
+   * Observed value that fired or resolved it (seconds for latency, ratio for
+   * error rate, requests per second for throughput).
+   */
   observed: number;
   /** Value the baseline expected. */
   expected: number;
@@ -39,7 +47,10 @@ export interface AnomalyEvent {
   reason: string;
   /** Event time, in ms since the epoch, at which the anomaly fired. */
   startedAt: number;
-  /** Event time, in ms since the epoch, at which it resolved (resolved events only). */
+  /**
+   * Event time, in ms since the epoch, at which it resolved (resolved events
+   * only).
+   */
   resolvedAt?: number;
   /** Projected time to exhaustion in ms (resource exhaustion only). */
   timeToExhaustionMs?: number;

@@ -1,6 +1,9 @@
-/** Ratio between the edges of neighbouring buckets: quantiles are within 2% of the truth. */
+/**
+ * Ratio between the edges of neighbouring buckets: quantiles are within 2% of
+ * the truth.
+ */
 const GAMMA = 1.04;
-/** Smallest latency the histogram tells apart, in seconds (1 µs). */
+/** Smallest latency the histogram distinguishes, in seconds (1 µs). */
 const MIN_SECONDS = 1e-6;
 /** Buckets from 1 µs to about 28 hours. */
 const BUCKETS = Math.ceil(Math.log(1e11) / Math.log(GAMMA));

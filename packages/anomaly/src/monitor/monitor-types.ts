@@ -2,11 +2,16 @@ import type { AnomalyConfigInput, Logger } from '@mm-orch/config';
 import type { AnomalyEvent } from './anomaly-event.js';
 import type { LatencyQuantiles } from './model-window.js';
 
-/** Options of `PerformanceMonitor`: `AnomalyConfig` fields plus runtime hooks. */
+/**
+ * Options of `PerformanceMonitor`: `AnomalyConfig` fields plus runtime hooks.
+ */
 export interface PerformanceMonitorOptions extends AnomalyConfigInput {
   /** Logger for listener failures and degradation; silent when omitted. */
   logger?: Logger;
-  /** Clock in ms since the epoch, used for events without a timestamp and by the timer. @default Date.now */
+  /**
+   * Clock in ms since the epoch, used for events without a timestamp and by the
+   * timer. @default Date.now
+   */
   clock?: () => number;
 }
 
@@ -19,7 +24,10 @@ export interface InferenceRecord {
   model: string;
   /** End-to-end latency in seconds. */
   latencySeconds: number;
-  /** Outcome: `'ok'`, `'error'` (or any other text for a failure), or an HTTP status code (500 and above fail). */
+  /**
+   * Outcome: `'ok'`, `'error'` (or any other text for a failure), or an HTTP
+   * status code (500 and above fail).
+   */
   status?: string | number;
   /** Outcome as a flag; wins over `status` when both are given. */
   ok?: boolean;
@@ -39,7 +47,9 @@ export interface ResourceSample {
   value: number;
   /** When the sample was taken. @default the monitor's clock */
   timestamp?: EventTime;
-  /** Model the resource belongs to; omitted for a resource shared by all models. */
+  /**
+   * Model the resource belongs to; omitted for a resource shared by all models.
+   */
   model?: string;
 }
 
@@ -61,7 +71,10 @@ export interface ModelSnapshot {
   throughputPerSecond: number;
   /** Input plus output tokens per second over the window. */
   tokensPerSecond: number;
-  /** Latency quantiles in seconds, from a log-bucketed sketch (2% relative error). */
+  /**
+   * Latency quantiles in seconds, from a log-bucketed sketch (2% relative
+   * error).
+   */
   latencySeconds: LatencyQuantiles;
   /** Last sampled value of each resource of this model. */
   resources: Record<string, number>;

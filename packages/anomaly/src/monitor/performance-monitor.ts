@@ -6,13 +6,16 @@ import {
   silentLogger,
 } from '@mm-orch/config';
 import type { AnomalyEvent, AnomalyListener } from './anomaly-event.js';
+import { isFailure } from './inference-outcome.js';
 import { histogramQuantiles } from './latency-histogram.js';
+import { buildModelSnapshot } from './model-snapshot.js';
 import {
   createModelState,
   createResourceState,
   type ModelState,
   type ResourceState,
 } from './model-state.js';
+import { degradationReasons, zeroMonitorCounts } from './monitor-status.js';
 import type {
   EventTime,
   InferenceRecord,
@@ -29,7 +32,7 @@ export const SHARED_MODEL = '*';
 
 /**
  * Watches inference traffic and resource gauges per model, keeps sliding
- * window aggregates, and tells subscribers when latency, error rate,
+ * window aggregates, and notifies subscribers when latency, error rate,
  * throughput or a resource turns anomalous and when it recovers. Time is
  * event time: intervals close when a later event (or `tick(now)`) arrives.
  */
@@ -41,22 +44,16 @@ export class PerformanceMonitor {
   private readonly shared = new Map<string, ResourceState>();
   private readonly listeners = new Set<AnomalyListener>();
   private readonly active = new Map<string, AnomalyEvent>();
-  private readonly counts: MonitorCounts = {
-    inferences: 0,
-    resourceSamples: 0,
-    invalid: 0,
-    late: 0,
-    overModelLimit: 0,
-    skippedIntervals: 0,
-    listenerErrors: 0,
-    events: 0,
-  };
+  private readonly counts: MonitorCounts = zeroMonitorCounts();
   private timer: NodeJS.Timeout | undefined;
   private intervalStart = Number.NaN;
   private eventTime = Number.NaN;
   private intervalsClosed = 0;
 
-  /** Validates the options; raises `ConfigError` from `@mm-orch/config` when they are invalid. */
+  /**
+   * Validates the options; raises `ConfigError` from `@mm-orch/config` when
+   * they are invalid.
+   */
   constructor(options: PerformanceMonitorOptions = {}) {
     const { logger, clock, ...input } = options;
     this.config = parseConfig(AnomalyConfig, input);
@@ -68,7 +65,10 @@ export class PerformanceMonitor {
     }
   }
 
-  /** Records one finished inference request. Never throws. */
+  /**
+   * Records one finished inference request; an invalid record is counted and
+   * dropped.
+   */
   recordInference(record: InferenceRecord): void {
     const model = record?.model;
     const latency = record?.latencySeconds;
@@ -94,6 +94,8 @@ export class PerformanceMonitor {
       return;
     }
     if (timestamp < this.intervalStart) {
+      // NOTE: a late record joins the open interval, so it shifts that
+      // interval's aggregates instead of the closed one it belongs to.
       this.counts.late += 1;
     }
     const tokens = (record.inputTokens ?? 0) + (record.outputTokens ?? 0);
@@ -106,7 +108,10 @@ export class PerformanceMonitor {
     this.counts.inferences += 1;
   }
 
-  /** Records one sample of a resource gauge and scores it at once. Never throws. */
+  /**
+   * Records and scores one resource sample; an invalid sample is counted and
+   * dropped.
+   */
   recordResource(sample: ResourceSample): void {
     const resource = sample?.resource;
     const value = sample?.value;
@@ -144,7 +149,9 @@ export class PerformanceMonitor {
     this.scoreResource(state, timestamp, value);
   }
 
-  /** Adds a listener of anomaly events and returns the function that removes it. */
+  /**
+   * Adds a listener of anomaly events and returns the function that removes it.
+   */
   subscribe(listener: AnomalyListener): () => void {
     this.listeners.add(listener);
     return () => {
@@ -168,10 +175,22 @@ export class PerformanceMonitor {
     this.advance(time);
   }
 
-  /** Aggregates of one model over the sliding window, or `undefined` for an unknown model. */
+  /**
+   * Aggregates of one model over the sliding window, or `undefined` for an
+   * unknown model.
+   */
   getSnapshot(model: string): ModelSnapshot | undefined {
     const state = this.models.get(model);
     return state === undefined ? undefined : this.snapshotOf(model, state);
+  }
+
+  private snapshotOf(model: string, state: ModelState): ModelSnapshot {
+    return buildModelSnapshot(model, state, {
+      intervalStart: this.intervalStart,
+      eventTime: this.eventTime,
+      intervalMs: this.config.interval,
+      active: [...this.active.values()],
+    });
   }
 
   /** Aggregates of every tracked model. */
@@ -188,18 +207,7 @@ export class PerformanceMonitor {
 
   /** Health of the monitor and counts of everything it dropped. */
   getStatus(): MonitorStatus {
-    const reasons: string[] = [];
-    if (this.counts.invalid > 0) {
-      reasons.push(`${this.counts.invalid} invalid records dropped`);
-    }
-    if (this.counts.overModelLimit > 0) {
-      reasons.push(
-        `${this.counts.overModelLimit} records dropped over the limit of ${this.config.maxModels} models`,
-      );
-    }
-    if (this.counts.listenerErrors > 0) {
-      reasons.push(`${this.counts.listenerErrors} listener calls threw`);
-    }
+    const reasons = degradationReasons(this.counts, this.config.maxModels);
     const status: MonitorStatus = {
       degraded: reasons.length > 0,
       enabled: this.config.enabled,
@@ -245,7 +253,10 @@ export class PerformanceMonitor {
     return state;
   }
 
-  /** Closes the intervals that end at or before `time`, bounded after a long gap. */
+  /**
+   * Closes the intervals that end at or before `time`, bounded after a long
+   * gap.
+   */
   private advance(time: number): void {
     const interval = this.config.interval;
     if (Number.isNaN(this.intervalStart)) {
@@ -379,47 +390,4 @@ export class PerformanceMonitor {
       }
     }
   }
-
-  private snapshotOf(model: string, state: ModelState): ModelSnapshot {
-    const totals = state.window.totals();
-    const interval = this.config.interval;
-    const start = this.intervalStart - state.window.closedIntervals * interval;
-    const end = Math.max(this.eventTime, start + 1);
-    const seconds = (end - start) / 1000;
-    const resources: Record<string, number> = {};
-    for (const [name, resource] of state.resources) {
-      resources[name] = resource.last;
-    }
-    return {
-      model,
-      windowStartMs: start,
-      windowEndMs: end,
-      requests: totals.requests,
-      errors: totals.errors,
-      errorRate:
-        totals.requests > 0 ? totals.errors / totals.requests : Number.NaN,
-      throughputPerSecond: totals.requests / seconds,
-      tokensPerSecond: totals.tokens / seconds,
-      latencySeconds: totals.latency,
-      resources,
-      anomalies: [...this.active.values()].filter(
-        (event) => event.model === model,
-      ),
-    };
-  }
-}
-
-/** Whether an inference record describes a failed request. */
-function isFailure(record: InferenceRecord): boolean {
-  if (typeof record.ok === 'boolean') {
-    return !record.ok;
-  }
-  const status = record.status;
-  if (typeof status === 'number') {
-    return status >= 500;
-  }
-  if (typeof status === 'string') {
-    return status !== 'ok' && status !== 'success';
-  }
-  return false;
 }

@@ -35,7 +35,9 @@ export function scoreSeries(
   return scores;
 }
 
-/** Runs a detector over every corpus file and sweeps each profile's threshold. */
+/**
+ * Runs a detector over every corpus file and sweeps each profile's threshold.
+ */
 export function evaluateNab(
   corpus: readonly NabCorpusFile[],
   detectorName: string,

@@ -5,7 +5,10 @@ import { parseSeriesCsv, type Series } from './series-csv.js';
 
 /** One labelled NAB data file. */
 export interface NabCorpusFile {
-  /** Path relative to the data folder, such as `realTweets/Twitter_volume_AAPL.csv`. */
+  /**
+   * Path relative to the data folder, such as
+   * `realTweets/Twitter_volume_AAPL.csv`.
+   */
   name: string;
   /** The series. */
   series: Series;
@@ -14,7 +17,7 @@ export interface NabCorpusFile {
 }
 
 /**
- * Loads the labelled files of a NAB folder that holds `data/` and
+ * Loads the labelled files of a NAB folder that contains `data/` and
  * `labels/<labelsFile>` (window bounds are matched to rows by timestamp text).
  */
 export async function loadNabCorpus(

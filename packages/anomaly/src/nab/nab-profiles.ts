@@ -2,7 +2,9 @@
 export interface NabProfile {
   /** Profile name as NAB spells it. */
   name: string;
-  /** Weight of a true positive (credit of a detection on a window's first row). */
+  /**
+   * Weight of a true positive (credit of a detection on a window's first row).
+   */
   truePositive: number;
   /** Weight of a false positive (cost of a detection far from every window). */
   falsePositive: number;

@@ -79,14 +79,19 @@ export function normalizeRaw(
   return (100 * (raw - nullRaw)) / (perfectRaw - nullRaw);
 }
 
-/** Row classes a scorer needs: a window index, or -1 with a false-positive cost. */
+/**
+ * Row classes a scorer needs: a window index, or -1 with a false-positive cost.
+ */
 interface RowPlan {
   window: Int32Array;
   value: Float64Array;
   windowCount: number;
 }
 
-/** Precomputes, for each scored row of a file, its window or its false-positive cost. */
+/**
+ * Precomputes, for each scored row of a file, its window or its false-positive
+ * cost.
+ */
 function planFile(
   file: NabFile,
   firstWindow: number,
@@ -120,7 +125,10 @@ function planFile(
   return plan;
 }
 
-/** Scores a corpus at a fixed threshold: a row is a detection when its score is at least `threshold`. */
+/**
+ * Scores a corpus at a fixed threshold: a row is a detection when its score is
+ * at least `threshold`.
+ */
 export function scoreAtThreshold(
   files: readonly NabFile[],
   threshold: number,

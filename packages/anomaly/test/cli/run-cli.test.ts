@@ -19,7 +19,10 @@ describe('runCli', () => {
     root = await writeNabFolder();
     const target = join(root, 'out.csv');
     const input = join(root, 'data', 'tiny', 'spike.csv');
-    const code = await runCli(['score', '--input', input, '--output', target], output());
+    const code = await runCli(
+      ['score', '--input', input, '--output', target],
+      output(),
+    );
     const lines = (await readFile(target, 'utf8')).trim().split('\n');
     expect(code).toBe(0);
     expect(lines[0]).toBe('timestamp,value,anomaly_score');
@@ -38,12 +41,27 @@ describe('runCli', () => {
   test('rejects an unknown detector', async () => {
     root = await writeNabFolder();
     const input = join(root, 'data', 'tiny', 'spike.csv');
-    const run = runCli(['score', '--input', input, '--output', join(root, 'x.csv'), '--detector', 'magic'], output());
-    await expect(run).rejects.toMatchObject({ code: 'ANOMALY_UNKNOWN_DETECTOR' });
+    const run = runCli(
+      [
+        'score',
+        '--input',
+        input,
+        '--output',
+        join(root, 'x.csv'),
+        '--detector',
+        'magic',
+      ],
+      output(),
+    );
+    await expect(run).rejects.toMatchObject({
+      code: 'ANOMALY_UNKNOWN_DETECTOR',
+    });
   });
 
   test('asks for missing options', async () => {
-    await expect(runCli(['score'], output())).rejects.toThrow(/needs --input and --output/);
+    await expect(runCli(['score'], output())).rejects.toThrow(
+      /needs --input and --output/,
+    );
   });
 
   test('prints usage without a command', async () => {

@@ -24,7 +24,11 @@ describe.each(DETECTOR_NAMES)('%s detector', (name) => {
   test('skips invalid values', () => {
     const detector = createDetector(name);
     feed(detector, history);
-    const results = feed(detector, [Number.NaN, Number.POSITIVE_INFINITY, 1e200], 400);
+    const results = feed(
+      detector,
+      [Number.NaN, Number.POSITIVE_INFINITY, 1e200],
+      400,
+    );
     expect(results.map((result) => result.reason)).toEqual([
       'invalid value',
       'invalid value',
@@ -55,15 +59,17 @@ describe('createDetector', () => {
   });
 
   test('names the known detectors', () => {
-    expect(() => createDetector('magic')).toThrow(/use one of suppressed-quantile/);
+    expect(() => createDetector('magic')).toThrow(
+      /use one of suppressed-quantile/,
+    );
   });
 });
 
 describe('restoreDetector', () => {
   test('rejects a foreign state', () => {
     const state = createDetector('ewma').toJSON();
-    expect(() => restoreDetector({ ...state, algorithm: 'cusum', version: 2 as 1 })).toThrow(
-      expect.objectContaining({ code: 'ANOMALY_INVALID_STATE' }),
-    );
+    expect(() =>
+      restoreDetector({ ...state, algorithm: 'cusum', version: 2 as 1 }),
+    ).toThrow(expect.objectContaining({ code: 'ANOMALY_INVALID_STATE' }));
   });
 });

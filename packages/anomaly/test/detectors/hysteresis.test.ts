@@ -32,7 +32,11 @@ describe('Hysteresis', () => {
   });
 
   test('holds during cool-down', () => {
-    const gate = new Hysteresis({ ...options, fireAfterMs: 0, clearAfterMs: 0 });
+    const gate = new Hysteresis({
+      ...options,
+      fireAfterMs: 0,
+      clearAfterMs: 0,
+    });
     gate.step(0, 0.9);
     gate.step(10, 0.1);
     expect(gate.step(50, 0.9)).toBeUndefined();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { SeasonalDetector } from '../../src/index.js';
-import { anomalousAt, seededNormal, START_MS } from '../helpers/streams.js';
+import { anomalousAt, START_MS, seededNormal } from '../helpers/streams.js';
 
 const DAY_MS = 86_400_000;
 const STEP_MS = 30 * 60_000;
@@ -16,7 +16,9 @@ function dailyCycle(): number[] {
 
 function run(values: number[]) {
   const detector = new SeasonalDetector({ slots: 48 });
-  return values.map((value, i) => detector.update(START_MS + i * STEP_MS, value));
+  return values.map((value, i) =>
+    detector.update(START_MS + i * STEP_MS, value),
+  );
 }
 
 describe('SeasonalDetector', () => {

@@ -22,7 +22,9 @@ describe('SortedWindow', () => {
       }
       const expected = bruteForce(window.values());
       expect(window.median()).toBe(expected.median);
-      expect(window.medianAbsoluteDeviation(window.median())).toBe(expected.mad);
+      expect(window.medianAbsoluteDeviation(window.median())).toBe(
+        expected.mad,
+      );
     }
   });
 

@@ -12,12 +12,17 @@ describe('TrendDetector', () => {
     const minutesLeft = (1000 - 699) / 1;
     expect(last.score).toBeGreaterThan(0);
     const result = detector.update(Date.UTC(2024, 0, 1) + 200 * 60_000, 700);
-    expect(result.timeToExhaustionMs / 60_000).toBeGreaterThan(minutesLeft * 0.8);
+    expect(result.timeToExhaustionMs / 60_000).toBeGreaterThan(
+      minutesLeft * 0.8,
+    );
     expect(result.timeToExhaustionMs / 60_000).toBeLessThan(minutesLeft * 1.25);
   });
 
   test('flags exhaustion within the horizon', () => {
-    const detector = new TrendDetector({ capacity: 1000, horizonMs: 3_600_000 });
+    const detector = new TrendDetector({
+      capacity: 1000,
+      horizonMs: 3_600_000,
+    });
     const near = ramp.map((value) => value + 290);
     const results = feed(detector, near);
     expect(results.at(-1)!.anomalous).toBe(true);

@@ -12,15 +12,24 @@ export async function writeNabFolder(): Promise<string> {
   await mkdir(join(root, 'labels'));
 
   const stamp = (row: number) =>
-    new Date(Date.UTC(2024, 0, 1) + row * 300_000).toISOString().slice(0, 19).replace('T', ' ');
+    new Date(Date.UTC(2024, 0, 1) + row * 300_000)
+      .toISOString()
+      .slice(0, 19)
+      .replace('T', ' ');
   const rows = ['timestamp,value'];
   for (let row = 0; row < 200; row += 1) {
     rows.push(`${stamp(row)},${row === 150 ? 500 : 10 + (row % 7)}`);
   }
-  await writeFile(join(root, 'data', 'tiny', 'spike.csv'), `${rows.join('\n')}\n`);
+  await writeFile(
+    join(root, 'data', 'tiny', 'spike.csv'),
+    `${rows.join('\n')}\n`,
+  );
   const labels = {
     'tiny/spike.csv': [[`${stamp(145)}.000000`, `${stamp(155)}.000000`]],
   };
-  await writeFile(join(root, 'labels', 'combined_windows_dev.json'), JSON.stringify(labels));
+  await writeFile(
+    join(root, 'labels', 'combined_windows_dev.json'),
+    JSON.stringify(labels),
+  );
   return root;
 }

@@ -1,6 +1,9 @@
 import type { Detector, DetectorResult } from '../../src/index.js';
 
-/** Seeded uniform random numbers in [0, 1) (mulberry32), so tests repeat exactly. */
+/**
+ * Seeded uniform random numbers in [0, 1) (mulberry32), so tests repeat
+ * exactly.
+ */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

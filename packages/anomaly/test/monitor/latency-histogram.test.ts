@@ -27,7 +27,9 @@ describe('LatencyHistogram', () => {
   });
 
   test('reports NaN when empty', () => {
-    expect(histogramQuantiles([new LatencyHistogram()], [0.5])).toEqual([Number.NaN]);
+    expect(histogramQuantiles([new LatencyHistogram()], [0.5])).toEqual([
+      Number.NaN,
+    ]);
   });
 
   test('clamps negative latencies', () => {

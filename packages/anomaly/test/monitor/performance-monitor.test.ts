@@ -1,6 +1,9 @@
 import { ConfigError } from '@mm-orch/config';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { PerformanceMonitor, type PerformanceMonitorOptions } from '../../src/index.js';
+import {
+  PerformanceMonitor,
+  type PerformanceMonitorOptions,
+} from '../../src/index.js';
 import {
   around,
   collect,
@@ -15,7 +18,9 @@ const quickGates = {
   coolDown: '0s',
 };
 
-function createMonitor(options: PerformanceMonitorOptions = {}): PerformanceMonitor {
+function createMonitor(
+  options: PerformanceMonitorOptions = {},
+): PerformanceMonitor {
   return new PerformanceMonitor({
     timer: false,
     interval: INTERVAL_MS,
@@ -33,7 +38,10 @@ describe('PerformanceMonitor latency', () => {
     const monitor = createMonitor();
     const events = collect(monitor);
     let next = sendTraffic(monitor, 'llama', 0, 60, steady);
-    next = sendTraffic(monitor, 'llama', next, 10, { requests: 20, latencySeconds: around(1) });
+    next = sendTraffic(monitor, 'llama', next, 10, {
+      requests: 20,
+      latencySeconds: around(1),
+    });
     monitor.tick(T0 + next * INTERVAL_MS);
     const fired = events.find((event) => event.signal === 'latency');
     expect(fired?.status).toBe('firing');
@@ -45,11 +53,17 @@ describe('PerformanceMonitor latency', () => {
     const monitor = createMonitor();
     const events = collect(monitor);
     let next = sendTraffic(monitor, 'llama', 0, 60, steady);
-    next = sendTraffic(monitor, 'llama', next, 5, { requests: 20, latencySeconds: around(1) });
+    next = sendTraffic(monitor, 'llama', next, 5, {
+      requests: 20,
+      latencySeconds: around(1),
+    });
     next = sendTraffic(monitor, 'llama', next, 30, steady);
     monitor.tick(T0 + next * INTERVAL_MS);
     const latency = events.filter((event) => event.signal === 'latency');
-    expect(latency.map((event) => event.status)).toEqual(['firing', 'resolved']);
+    expect(latency.map((event) => event.status)).toEqual([
+      'firing',
+      'resolved',
+    ]);
     expect(latency[1]!.resolvedAt).toBeGreaterThan(latency[1]!.startedAt);
   });
 
@@ -57,7 +71,10 @@ describe('PerformanceMonitor latency', () => {
     const monitor = createMonitor();
     const events = collect(monitor);
     sendTraffic(monitor, 'fast', 0, 100, steady);
-    sendTraffic(monitor, 'slow', 0, 100, { requests: 20, latencySeconds: around(2) });
+    sendTraffic(monitor, 'slow', 0, 100, {
+      requests: 20,
+      latencySeconds: around(2),
+    });
     monitor.tick(T0 + 101 * INTERVAL_MS);
     expect(events.filter((event) => event.model === 'slow')).toEqual([]);
   });
@@ -66,7 +83,10 @@ describe('PerformanceMonitor latency', () => {
     const monitor = createMonitor();
     const events = collect(monitor);
     const next = sendTraffic(monitor, 'llama', 0, 60, steady);
-    sendTraffic(monitor, 'llama', next, 200, { requests: 20, latencySeconds: around(0.3) });
+    sendTraffic(monitor, 'llama', next, 200, {
+      requests: 20,
+      latencySeconds: around(0.3),
+    });
     const latency = events.filter((event) => event.signal === 'latency');
     expect(latency[0]?.status).toBe('firing');
     expect(latency.at(-1)?.status).toBe('resolved');
@@ -82,7 +102,10 @@ describe('PerformanceMonitor error rate', () => {
       ...steady,
       failed: (i) => i % 100 === 0,
     });
-    next = sendTraffic(monitor, 'llama', next, 6, { ...steady, failed: (i) => i % 3 === 0 });
+    next = sendTraffic(monitor, 'llama', next, 6, {
+      ...steady,
+      failed: (i) => i % 3 === 0,
+    });
     monitor.tick(T0 + next * INTERVAL_MS);
     const fired = events.find((event) => event.signal === 'errorRate');
     expect(fired?.status).toBe('firing');
@@ -94,7 +117,10 @@ describe('PerformanceMonitor throughput', () => {
   test('fires on a drop', () => {
     const monitor = createMonitor();
     const events = collect(monitor);
-    let next = sendTraffic(monitor, 'llama', 0, 60, { ...steady, requests: 50 });
+    let next = sendTraffic(monitor, 'llama', 0, 60, {
+      ...steady,
+      requests: 50,
+    });
     next = sendTraffic(monitor, 'llama', next, 6, { ...steady, requests: 5 });
     monitor.tick(T0 + next * INTERVAL_MS);
     const fired = events.find((event) => event.signal === 'throughput');
@@ -112,9 +138,18 @@ describe('PerformanceMonitor throughput', () => {
 });
 
 describe('PerformanceMonitor resources', () => {
-  function sample(monitor: PerformanceMonitor, resource: string, values: number[], first = 0) {
+  function sample(
+    monitor: PerformanceMonitor,
+    resource: string,
+    values: number[],
+    first = 0,
+  ) {
     values.forEach((value, i) => {
-      monitor.recordResource({ resource, value, timestamp: T0 + (first + i) * INTERVAL_MS });
+      monitor.recordResource({
+        resource,
+        value,
+        timestamp: T0 + (first + i) * INTERVAL_MS,
+      });
     });
   }
   const wiggle = (center: number, count: number) =>
@@ -163,7 +198,10 @@ describe('PerformanceMonitor snapshots', () => {
 
   test('reports error rate and throughput', () => {
     const monitor = createMonitor({ windowIntervals: 6 });
-    sendTraffic(monitor, 'llama', 0, 6, { ...steady, failed: (i) => i % 4 === 0 });
+    sendTraffic(monitor, 'llama', 0, 6, {
+      ...steady,
+      failed: (i) => i % 4 === 0,
+    });
     monitor.tick(T0 + 6 * INTERVAL_MS);
     const snapshot = monitor.getSnapshot('llama')!;
     expect(snapshot.errorRate).toBeCloseTo(0.25, 5);
@@ -216,8 +254,36 @@ describe('PerformanceMonitor status', () => {
     expect(monitor.getStatus().counts.overModelLimit).toBe(1);
   });
 
+  test('skips a long gap in bounded steps', () => {
+    const monitor = createMonitor({ windowIntervals: 6 });
+    sendTraffic(monitor, 'llama', 0, 1, steady);
+    monitor.tick(T0 + 1_000_000 * INTERVAL_MS);
+    const status = monitor.getStatus();
+    expect(status.intervalsClosed).toBe(7);
+    expect(status.counts.skippedIntervals).toBe(1_000_000 - 7);
+  });
+
+  test('counts late records', () => {
+    const monitor = createMonitor();
+    sendTraffic(monitor, 'llama', 0, 3, steady);
+    monitor.recordInference({ model: 'llama', latencySeconds: 0.1, timestamp: T0 });
+    expect(monitor.getStatus().counts.late).toBe(1);
+    expect(monitor.getSnapshot('llama')!.requests).toBe(61);
+  });
+
+  test('does nothing when disabled', () => {
+    const monitor = createMonitor({ enabled: false });
+    const events = collect(monitor);
+    sendTraffic(monitor, 'llama', 0, 40, steady);
+    monitor.tick(T0 + 50 * INTERVAL_MS);
+    expect(events).toEqual([]);
+    expect(monitor.getStatus().counts.inferences).toBe(800);
+  });
+
   test('rejects invalid options', () => {
-    expect(() => new PerformanceMonitor({ interval: 'soon' })).toThrow(ConfigError);
+    expect(() => new PerformanceMonitor({ interval: 'soon' })).toThrow(
+      ConfigError,
+    );
   });
 });
 

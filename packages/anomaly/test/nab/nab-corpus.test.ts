@@ -18,14 +18,24 @@ describe('loadNabCorpus', () => {
 
   test('rejects an unknown label bound', async () => {
     root = await writeNabFolder();
-    const labels = { 'tiny/spike.csv': [['1999-01-01 00:00:00.000000', '1999-01-02 00:00:00.000000']] };
-    await writeFile(join(root, 'labels', 'combined_windows_dev.json'), JSON.stringify(labels));
+    const labels = {
+      'tiny/spike.csv': [
+        ['1999-01-01 00:00:00.000000', '1999-01-02 00:00:00.000000'],
+      ],
+    };
+    await writeFile(
+      join(root, 'labels', 'combined_windows_dev.json'),
+      JSON.stringify(labels),
+    );
     await expect(loadNabCorpus(root)).rejects.toThrow(AnomalyError);
   });
 
   test('scores a caught spike 100', async () => {
     root = await writeNabFolder();
-    const evaluation = evaluateNab(await loadNabCorpus(root), 'suppressed-quantile');
+    const evaluation = evaluateNab(
+      await loadNabCorpus(root),
+      'suppressed-quantile',
+    );
     expect(evaluation.profiles[0]?.result.normalized).toBeGreaterThan(50);
   });
 });

@@ -75,7 +75,11 @@ describe('scoreAtThreshold', () => {
   });
 
   test('counts one detection per window', () => {
-    const score = scoreAtThreshold([file({ 40: 1, 41: 1, 45: 1 })], 0.5, standard!);
+    const score = scoreAtThreshold(
+      [file({ 40: 1, 41: 1, 45: 1 })],
+      0.5,
+      standard!,
+    );
     expect(score.raw).toBe(1);
     expect(score.truePositives).toBe(1);
   });
@@ -98,7 +102,11 @@ describe('scoreAtThreshold', () => {
   });
 
   test('weights false positives by profile', () => {
-    const score = scoreAtThreshold([file({ 20: 1, 40: 1 })], 0.5, lowFalsePositive!);
+    const score = scoreAtThreshold(
+      [file({ 20: 1, 40: 1 })],
+      0.5,
+      lowFalsePositive!,
+    );
     expect(score.raw).toBeCloseTo(0.78, 10);
   });
 

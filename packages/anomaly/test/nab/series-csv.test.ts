@@ -8,7 +8,9 @@ import {
 
 describe('parseSeriesCsv', () => {
   test('reads NAB rows', () => {
-    const series = parseSeriesCsv('timestamp,value\n2014-04-01 00:00:00,20.5\n');
+    const series = parseSeriesCsv(
+      'timestamp,value\n2014-04-01 00:00:00,20.5\n',
+    );
     expect(series.values[0]).toBe(20.5);
     expect(series.times[0]).toBe(Date.UTC(2014, 3, 1));
   });
@@ -39,7 +41,9 @@ describe('parseTimestamp', () => {
 
 describe('formatScoresCsv', () => {
   test('writes the NAB results format', () => {
-    const series = parseSeriesCsv('timestamp,value\n2014-04-01 00:00:00,20\n2014-04-01 00:05:00,\n');
+    const series = parseSeriesCsv(
+      'timestamp,value\n2014-04-01 00:00:00,20\n2014-04-01 00:05:00,\n',
+    );
     expect(formatScoresCsv(series, [0, 0.75])).toMatchInlineSnapshot(`
       "timestamp,value,anomaly_score
       2014-04-01 00:00:00,20,0

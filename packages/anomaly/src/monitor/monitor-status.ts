@@ -1,0 +1,35 @@
+import type { MonitorCounts } from './monitor-types.js';
+
+/** Lists what degraded a monitor, one phrase per kind of lost work. */
+export function degradationReasons(
+  counts: MonitorCounts,
+  maxModels: number,
+): string[] {
+  const reasons: string[] = [];
+  if (counts.invalid > 0) {
+    reasons.push(`${counts.invalid} invalid records dropped`);
+  }
+  if (counts.overModelLimit > 0) {
+    reasons.push(
+      `${counts.overModelLimit} records dropped over the limit of ${maxModels} models`,
+    );
+  }
+  if (counts.listenerErrors > 0) {
+    reasons.push(`${counts.listenerErrors} listener calls threw`);
+  }
+  return reasons;
+}
+
+/** Returns monitor counts that are all zero. */
+export function zeroMonitorCounts(): MonitorCounts {
+  return {
+    inferences: 0,
+    resourceSamples: 0,
+    invalid: 0,
+    late: 0,
+    overModelLimit: 0,
+    skippedIntervals: 0,
+    listenerErrors: 0,
+    events: 0,
+  };
+}

@@ -1,0 +1,44 @@
+import type { TracingConfigOutput } from '@mm-orch/config';
+import type { Attributes } from '@opentelemetry/api';
+import {
+  defaultResource,
+  resourceFromAttributes,
+} from '@opentelemetry/resources';
+import {
+  BasicTracerProvider,
+  ParentBasedSampler,
+  TraceIdRatioBasedSampler,
+} from '@opentelemetry/sdk-trace-base';
+import {
+  ATTR_SERVICE_NAME,
+  ATTR_SERVICE_VERSION,
+} from '@opentelemetry/semantic-conventions';
+import type { SpanPipeline } from './span-pipeline.js';
+
+/**
+ * Builds the tracer provider of one `OTelTracer`: the service resource, a
+ * parent-based sampler with the configured ratio for roots, the span limits
+ * and the span pipeline.
+ */
+export function createProvider(
+  config: TracingConfigOutput,
+  pipeline: SpanPipeline,
+): BasicTracerProvider {
+  const serviceAttributes: Attributes = {
+    [ATTR_SERVICE_NAME]: config.serviceName,
+  };
+  if (config.serviceVersion !== undefined) {
+    serviceAttributes[ATTR_SERVICE_VERSION] = config.serviceVersion;
+  }
+
+  const root = new TraceIdRatioBasedSampler(config.samplerRatio);
+  return new BasicTracerProvider({
+    resource: defaultResource().merge(
+      resourceFromAttributes(serviceAttributes),
+    ),
+    sampler: new ParentBasedSampler({ root }),
+    spanLimits: config.spanLimits,
+    spanProcessors: [pipeline.processor],
+    forceFlushTimeoutMillis: config.flushTimeout,
+  });
+}
