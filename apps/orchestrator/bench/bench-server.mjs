@@ -50,6 +50,6 @@ async function main(variant) {
 }
 
 main(process.argv[2]).catch((error) => {
-    process.stderr.write(`bench server: ${error.message}\n`);
-    process.exit(1);
-  });
+  process.stderr.write(`bench server: ${error.message}\n`);
+  process.exit(1);
+});

@@ -60,7 +60,8 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 
-const mean = (list, key) => list.reduce((sum, row) => sum + row[key], 0) / list.length;
+const mean = (list, key) =>
+  list.reduce((sum, row) => sum + row[key], 0) / list.length;
 const summary = Object.keys(VARIANTS).map((variant) => {
   const mine = rows.filter((row) => row.variant === variant);
   return {
@@ -72,7 +73,8 @@ const summary = Object.keys(VARIANTS).map((variant) => {
   };
 });
 const base = summary[0];
-const percent = (value, reference) => `${((value / reference) * 100).toFixed(1)}%`;
+const percent = (value, reference) =>
+  `${((value / reference) * 100).toFixed(1)}%`;
 
 console.log(
   `node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model}), ` +
@@ -80,7 +82,9 @@ console.log(
     '(after a 2 s warm-up each), function model of 0.1 ms',
 );
 console.log('');
-console.log('| variant | req/s | req/s vs off | p50 ms | p99 ms | p99 vs off | errors |');
+console.log(
+  '| variant | req/s | req/s vs off | p50 ms | p99 ms | p99 vs off | errors |',
+);
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of summary) {
   console.log(

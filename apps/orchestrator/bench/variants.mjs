@@ -11,4 +11,3 @@ export const VARIANTS = {
   'monitoring on (defaults)': {},
   'monitoring on, every request traced': { tracing: { samplerRatio: 1 } },
 };
-

@@ -39,7 +39,10 @@ export function queueFullError(
 }
 
 /** Builds the 504 error of a request that passed its deadline. */
-export function deadlineError(model: string, timeoutMs: number): InferenceError {
+export function deadlineError(
+  model: string,
+  timeoutMs: number,
+): InferenceError {
   return new InferenceError(
     504,
     'DEADLINE_EXCEEDED',
@@ -60,7 +63,10 @@ export function modelNotFoundError(
 }
 
 /** Builds the 503 error of a model that is not ready to serve. */
-export function modelNotReadyError(model: string, state: string): InferenceError {
+export function modelNotReadyError(
+  model: string,
+  state: string,
+): InferenceError {
   return new InferenceError(
     503,
     'MODEL_NOT_READY',

@@ -1,12 +1,12 @@
+import type { AlertRouter } from '@mm-orch/alerts';
+import type { AnomalyEvent, PerformanceMonitor } from '@mm-orch/anomaly';
 import {
   type Logger,
   OrchestratorConfig,
   type OrchestratorConfigInput,
-  parseConfig,
   type OrchestratorConfigOutput,
+  parseConfig,
 } from '@mm-orch/config';
-import type { AlertRouter } from '@mm-orch/alerts';
-import type { AnomalyEvent, PerformanceMonitor } from '@mm-orch/anomaly';
 import type { PrometheusExporter } from '@mm-orch/metrics';
 import type { OTelTracer } from '@mm-orch/tracing';
 import type { FastifyInstance } from 'fastify';
@@ -21,8 +21,8 @@ import {
   SimulatedAdapter,
   type SimulatedFaults,
 } from './models/simulated-adapter.js';
-import type { ComponentName } from './monitoring/failure-tracker.js';
 import type { ComponentStatus } from './monitoring/component-status.js';
+import type { ComponentName } from './monitoring/failure-tracker.js';
 import { Monitoring } from './monitoring/monitoring.js';
 import type { DeliveryListener } from './monitoring/observed-destination.js';
 import { registerAdminRoutes } from './server/admin-routes.js';
@@ -208,7 +208,11 @@ export class Orchestrator {
   setFault(model: string, fault: Partial<SimulatedFaults>): SimulatedFaults {
     const runtime = this.models.get(model);
     if (!runtime) {
-      throw new InferenceError(404, 'MODEL_NOT_FOUND', `model "${model}" not found`);
+      throw new InferenceError(
+        404,
+        'MODEL_NOT_FOUND',
+        `model "${model}" not found`,
+      );
     }
     if (!(runtime.adapter instanceof SimulatedAdapter)) {
       throw new InferenceError(
@@ -282,12 +286,14 @@ export function createOrchestrator(
   return new Orchestrator(options);
 }
 
-const FAULT_CHECKS: Record<keyof SimulatedFaults, (value: unknown) => boolean> = {
-  slowdownFactor: (value) => typeof value === 'number' && value > 0,
-  errorRate: (value) => typeof value === 'number' && value >= 0 && value <= 1,
-  stall: (value) => typeof value === 'boolean',
-  memoryGrowthBytes: (value) => Number.isInteger(value) && (value as number) >= 0,
-};
+const FAULT_CHECKS: Record<keyof SimulatedFaults, (value: unknown) => boolean> =
+  {
+    slowdownFactor: (value) => typeof value === 'number' && value > 0,
+    errorRate: (value) => typeof value === 'number' && value >= 0 && value <= 1,
+    stall: (value) => typeof value === 'boolean',
+    memoryGrowthBytes: (value) =>
+      Number.isInteger(value) && (value as number) >= 0,
+  };
 
 /** Checks a fault change; throws a 400 error naming the invalid field. */
 function validFaults(fault: Record<string, unknown>): Partial<SimulatedFaults> {
@@ -316,7 +322,10 @@ function formatHost(host: string): string {
 }
 
 /** Resolves true when `promise` settles within `ms`, false otherwise. */
-async function waitFor(promise: Promise<unknown>, ms: number): Promise<boolean> {
+async function waitFor(
+  promise: Promise<unknown>,
+  ms: number,
+): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), ms);

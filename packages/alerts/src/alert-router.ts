@@ -7,6 +7,7 @@ import {
   silentLogger,
 } from '@mm-orch/config';
 import { AggregationGroup } from './aggregation-group.js';
+import { AlertExpiry } from './alert-expiry.js';
 import {
   type Alert,
   type AlertInput,
@@ -23,6 +24,10 @@ import { type DeadLetter, DeadLetterLog } from './delivery/dead-letter.js';
 import type { DeliveryQueue } from './delivery/delivery-queue.js';
 import { Outbox } from './delivery/outbox.js';
 import { recoverOutbox } from './delivery/recover-outbox.js';
+import type {
+  NotificationOutcome,
+  NotificationOutcomeHandler,
+} from './delivery/notification-outcome.js';
 import { createDestination } from './destinations/create-destination.js';
 import type { Destination } from './destinations/destination.js';
 import { type InhibitionIndex, Inhibitor } from './inhibitor.js';
@@ -68,6 +73,10 @@ export class AlertRouter {
   /** Resolved alerts that this process never saw firing. */
   private readonly resolvedUnseen = new WeakSet<Alert>();
   private readonly groups = new Map<string, AggregationGroup>();
+  /** Ends of the firing alerts, which resolve them when they pass. */
+  private readonly expiry = new AlertExpiry((fingerprints) =>
+    this.expire(fingerprints),
+  );
   private closed = false;
   /** Incremented whenever the set of firing alerts changes. */
   private activeVersion = 0;
@@ -81,6 +90,8 @@ export class AlertRouter {
     templateFailures: 0,
     recovered: 0,
     internalErrors: 0,
+    expired: 0,
+    outcomeHandlerErrors: 0,
   };
 
   /**
@@ -96,6 +107,7 @@ export class AlertRouter {
       stdout = process.stdout,
       template,
       random = Math.random,
+      onNotificationOutcome,
       ...rest
     } = options;
     const instances = destinations.filter(isDestination);
@@ -130,6 +142,9 @@ export class AlertRouter {
       random,
       deadLetters: this.deadLetters,
       outbox: this.outbox,
+      onOutcome: onNotificationOutcome
+        ? (outcome) => this.reportOutcome(onNotificationOutcome, outcome)
+        : undefined,
     });
     if (this.outbox) {
       this.counts.recovered = recoverOutbox(this.outbox, this.queues, logger);
@@ -147,9 +162,10 @@ export class AlertRouter {
       return;
     }
 
+    const now = Date.now();
     let alert: Alert;
     try {
-      alert = normalizeAlert(input, Date.now());
+      alert = normalizeAlert(input, now);
     } catch (error) {
       this.counts.invalid += 1;
       this.logger.warn(
@@ -160,7 +176,7 @@ export class AlertRouter {
     }
 
     try {
-      this.ingest(alert);
+      this.ingest(alert, now);
     } catch (error) {
       this.counts.internalErrors += 1;
       this.logger.error({ err: error }, 'alert routing failed');
@@ -258,6 +274,7 @@ export class AlertRouter {
       group.stop();
     }
     this.groups.clear();
+    this.expiry.stop();
 
     for (const queue of this.queues.values()) {
       await queue.close('router closed before delivery');
@@ -271,14 +288,13 @@ export class AlertRouter {
     return result;
   }
 
-  // TODO: a firing alert whose `endsAt` passes stays firing until it is
-  // sent again as resolved; Alertmanager resolves it on its own.
-  private ingest(alert: Alert): void {
+  private ingest(alert: Alert, now: number): void {
     const previous =
       this.active.get(alert.fingerprint) ??
       this.resolved.get(alert.fingerprint);
     if (previous && isSameAlert(previous, alert)) {
       this.counts.deduplicated += 1;
+      this.trackEnd(alert, now);
       return;
     }
     if (previous?.status === 'firing' && alert.status === 'firing') {
@@ -286,6 +302,7 @@ export class AlertRouter {
     }
 
     this.activeVersion += 1;
+    this.trackEnd(alert, now);
     if (alert.status === 'firing') {
       this.resolved.delete(alert.fingerprint);
       this.active.set(alert.fingerprint, alert);
@@ -299,6 +316,50 @@ export class AlertRouter {
 
     for (const route of matchRoutes(this.tree, alert.labels)) {
       this.groupFor(route, alert).insert(alert);
+    }
+  }
+
+  /**
+   * Sets when a firing alert resolves on its own: at its `endsAt`, or
+   * `resolveTimeout` after it was last received when it has none.
+   */
+  private trackEnd(alert: Alert, now: number): void {
+    const { resolveTimeout } = this.config;
+    if (alert.status === 'resolved') {
+      this.expiry.delete(alert.fingerprint);
+    } else if (alert.endsAt !== '') {
+      this.expiry.set(alert.fingerprint, Date.parse(alert.endsAt), now);
+    } else if (resolveTimeout > 0) {
+      this.expiry.set(alert.fingerprint, now + resolveTimeout, now);
+    } else {
+      this.expiry.delete(alert.fingerprint);
+    }
+  }
+
+  /**
+   * Resolves firing alerts whose end passed without a new `send()`. Each
+   * goes to the groups it fired in, which notify at their next interval.
+   */
+  private expire(fingerprints: string[]): void {
+    const now = Date.now();
+    for (const fingerprint of fingerprints) {
+      const alert = this.active.get(fingerprint);
+      if (!alert || this.closed) {
+        continue;
+      }
+      try {
+        this.counts.expired += 1;
+        this.ingest(
+          { ...alert, status: 'resolved', endsAt: new Date(now).toISOString() },
+          now,
+        );
+      } catch (error) {
+        this.counts.internalErrors += 1;
+        this.logger.error(
+          { err: error, fingerprint },
+          'alert expiry failed',
+        );
+      }
     }
   }
 
@@ -381,6 +442,29 @@ export class AlertRouter {
       );
     }
     this.queues.get(notification.receiver)?.enqueue(notification);
+  }
+
+  /** Calls the user's outcome handler; its errors are counted, never thrown. */
+  private reportOutcome(
+    handler: NotificationOutcomeHandler,
+    outcome: NotificationOutcome,
+  ): void {
+    const onError = (error: unknown) => {
+      this.counts.outcomeHandlerErrors += 1;
+      this.logger.warn(
+        { err: error, destination: outcome.destination },
+        'onNotificationOutcome handler failed',
+      );
+    };
+
+    try {
+      const result: unknown = handler(outcome);
+      if (result instanceof Promise) {
+        result.catch(onError);
+      }
+    } catch (error) {
+      onError(error);
+    }
   }
 
   private rememberResolved(alert: Alert): void {

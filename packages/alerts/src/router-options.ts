@@ -4,6 +4,7 @@ import type {
   DestinationConfigInput,
   Logger,
 } from '@mm-orch/config';
+import type { NotificationOutcomeHandler } from './delivery/notification-outcome.js';
 import type { Destination } from './destinations/destination.js';
 import type { NotificationTemplate } from './template.js';
 
@@ -43,6 +44,12 @@ export interface AlertRouterOptions
   stdout?: TextSink;
   /** Renders titles and texts; failures fall back to plain text. @default plain */
   template?: NotificationTemplate;
+  /**
+   * Called inline on every delivery outcome of every destination. Errors it
+   * throws or rejects with are counted in
+   * `getStatus().notifications.outcomeHandlerErrors`. @default none
+   */
+  onNotificationOutcome?: NotificationOutcomeHandler;
   /** Source of jitter, returning values in [0, 1). @default Math.random */
   random?: () => number;
 }

@@ -22,6 +22,8 @@ export interface AlertRouterStatus {
     dropped: number;
     /** Repeats of an unchanged alert, merged with the first. */
     deduplicated: number;
+    /** Firing alerts resolved on their own because their end passed. */
+    expired: number;
     /** Firing alerts held now. */
     active: number;
     /** Firing alerts muted by a silence now. */
@@ -39,6 +41,8 @@ export interface AlertRouterStatus {
     templateFailures: number;
     /** Notifications from the outbox queued again at startup. */
     recovered: number;
+    /** Errors thrown by the `onNotificationOutcome` handler. */
+    outcomeHandlerErrors: number;
   };
   /** Status of each destination, by name. */
   destinations: Record<string, DestinationStatus>;
@@ -75,6 +79,8 @@ export interface RouterCounts {
   templateFailures: number;
   recovered: number;
   internalErrors: number;
+  expired: number;
+  outcomeHandlerErrors: number;
 }
 
 /** Builds the status object from the router's parts. */
@@ -112,6 +118,11 @@ export function buildStatus(parts: {
       `outbox file write failed ${parts.outbox.writeErrors} times (${parts.outbox.lastWriteError})`,
     );
   }
+  if (counts.outcomeHandlerErrors > 0) {
+    reasons.push(
+      `onNotificationOutcome handler failed ${counts.outcomeHandlerErrors} times`,
+    );
+  }
   if (counts.internalErrors > 0) {
     reasons.push(`${counts.internalErrors} alerts failed routing`);
   }
@@ -124,6 +135,7 @@ export function buildStatus(parts: {
       invalid: counts.invalid,
       dropped: counts.dropped,
       deduplicated: counts.deduplicated,
+      expired: counts.expired,
       active: parts.activeCount,
       silenced: alerts.filter((a) => a.state === 'silenced').length,
       inhibited: alerts.filter((a) => a.state === 'inhibited').length,
@@ -133,6 +145,7 @@ export function buildStatus(parts: {
       created: counts.created,
       templateFailures: counts.templateFailures,
       recovered: counts.recovered,
+      outcomeHandlerErrors: counts.outcomeHandlerErrors,
     },
     destinations,
   };

@@ -58,7 +58,7 @@ describe('grouping', () => {
   });
 
   test('repeats after repeatInterval', async () => {
-    makeRouter();
+    makeRouter({ resolveTimeout: 0 });
     router.send({ name: 'HighLatency' });
     await vi.advanceTimersByTimeAsync(10_000);
     await vi.advanceTimersByTimeAsync(59 * 60_000);
@@ -192,6 +192,7 @@ describe('router status', () => {
           "active": 0,
           "deduplicated": 0,
           "dropped": 0,
+          "expired": 0,
           "inhibited": 0,
           "invalid": 0,
           "received": 0,
@@ -215,6 +216,7 @@ describe('router status', () => {
         "groups": 0,
         "notifications": {
           "created": 0,
+          "outcomeHandlerErrors": 0,
           "recovered": 0,
           "templateFailures": 0,
         },

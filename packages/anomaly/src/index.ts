@@ -46,6 +46,10 @@ export {
   type RobustDetectorOptions,
 } from './detectors/robust-detector.js';
 export {
+  SeasonalBlendDetector,
+  type SeasonalBlendDetectorOptions,
+} from './detectors/seasonal-blend-detector.js';
+export {
   SeasonalDetector,
   type SeasonalDetectorOptions,
 } from './detectors/seasonal-detector.js';

@@ -149,6 +149,13 @@ export const AlertingConfig = z
     deadLetterPath: z.string().min(1).optional(),
     /** Link back to this service in notifications. @default '' */
     externalURL: z.string().default(''),
+    /**
+     * Time after which a firing alert sent without `endsAt` resolves on its
+     * own unless it is sent again, like Alertmanager's `resolve_timeout`.
+     * An alert with `endsAt` resolves at that time. 0 keeps alerts without
+     * `endsAt` firing until they are sent as resolved. @default 300000
+     */
+    resolveTimeout: durationMs().default(300_000),
     /** Resolved alerts kept for `listAlerts()`. @default 100 */
     maxResolvedAlerts: z.number().int().nonnegative().default(100),
   })

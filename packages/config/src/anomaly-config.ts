@@ -5,6 +5,7 @@ import { durationMs } from './duration.js';
 export const DETECTOR_ALGORITHMS = [
   'ensemble',
   'suppressed-quantile',
+  'seasonal-blend',
   'ewma',
   'robust',
   'quantile',

@@ -1,5 +1,10 @@
 import { coerceEnvValue } from './coerce-env-value.js';
-import { type AnySchema, readChild, schemasAtPath } from './schema-walk.js';
+import {
+  type AnySchema,
+  readChild,
+  readPath,
+  schemasAtPath,
+} from './schema-walk.js';
 
 type Path = (string | number)[];
 
@@ -22,12 +27,12 @@ export function coerceInterpolated(
 
   for (const path of changed) {
     const { schemas } = schemasAtPath(schema, interpolated, path);
-    const text = valueAt(interpolated, path) as string;
+    const text = readPath(interpolated, path) as string;
     const value = coerceEnvValue(schemas, text);
     if (path.length === 0) {
       return value;
     }
-    const parent = valueAt(interpolated, path.slice(0, -1));
+    const parent = readPath(interpolated, path.slice(0, -1));
     (parent as Record<string | number, unknown>)[path.at(-1)!] = value;
   }
   return interpolated;
@@ -54,12 +59,4 @@ function collectChanged(
     const before = readChild(original, segment);
     collectChanged(before, child, [...path, segment], changed);
   }
-}
-
-function valueAt(root: unknown, path: Path): unknown {
-  let value = root;
-  for (const key of path) {
-    value = readChild(value, key);
-  }
-  return value;
 }

@@ -5,13 +5,18 @@ import {
   type EnvironmentVariables,
   interpolateVariables,
 } from './interpolate-variables.js';
+import { indexPatches, mergeLayers } from './merge-layers.js';
 import {
   type AnySchema,
   childSchemas,
   declaredKeys,
   isPlainObject,
+  readPath,
+  schemasAtPath,
   unwrapSchema,
 } from './schema-walk.js';
+
+type Path = (string | number)[];
 
 /** Values read from environment variables, with where each came from. */
 export interface EnvLayer {
@@ -29,17 +34,12 @@ const NAME_HELP =
 const SEGMENT = /^[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*$/;
 
 /**
- * Arrays built from index segments such as `DESTINATIONS__0__URL`. They
- * patch the array from the file item by item rather than replace it.
- */
-export const indexPatches = new WeakSet<unknown[]>();
-
-/**
  * Reads every variable named `prefix` + path segments joined by `__`, such
  * as `MMORCH_TRACING__EXPORTER__URL`. A segment matches an option in
  * upper snake case (`SERVICE_NAME` for `serviceName`), a number indexes an
  * array, and a record key is taken as written. Values go through `${VAR}`
- * interpolation, then are converted to the type the schema expects.
+ * interpolation, then are converted to the type the schema expects, with
+ * `base` (the file's values) beside them to pick the option of a union.
  * Variables listed in `ignore` are skipped.
  */
 export function readEnvLayer(
@@ -47,6 +47,7 @@ export function readEnvLayer(
   env: EnvironmentVariables,
   prefix: string,
   ignore: readonly string[] = [],
+  base: unknown = {},
 ): EnvLayer {
   const layer: EnvLayer = {
     value: undefined,
@@ -57,10 +58,26 @@ export function readEnvLayer(
     .filter((name) => name.startsWith(prefix) && !ignore.includes(name))
     .sort();
 
+  const leaves: Path[] = [];
   for (const name of names) {
     const text = env[name];
-    if (text !== undefined) {
-      readVariable(schema, env, name, text, prefix, layer);
+    const path =
+      text === undefined
+        ? undefined
+        : readVariable(schema, env, name, text, prefix, layer);
+    if (path) {
+      leaves.push(path);
+    }
+  }
+
+  // Conversion waits until every variable is read, because a field of a
+  // union option is known only once its `type` is, which may come later.
+  const context = mergeLayers(base, layer.value);
+  for (const path of leaves) {
+    const text = readPath(layer.value, path);
+    if (typeof text === 'string') {
+      const { schemas } = schemasAtPath(schema, context, path);
+      setAtPath(layer.value ?? {}, path, coerceEnvValue(schemas, text));
     }
   }
   return layer;
@@ -73,7 +90,7 @@ function readVariable(
   text: string,
   prefix: string,
   layer: EnvLayer,
-): void {
+): Path | undefined {
   const segments = name.slice(prefix.length).split('__');
   if (segments.some((segment) => !SEGMENT.test(segment))) {
     layer.problems.push({
@@ -84,10 +101,10 @@ function readVariable(
       message: `invalid environment variable name ${name}, ${NAME_HELP}`,
       source: `env ${name}`,
     });
-    return;
+    return undefined;
   }
 
-  const path: (string | number)[] = [];
+  const path: Path = [];
   let schemas = [schema];
   for (const segment of segments) {
     const key = resolveSegment(schemas, segment);
@@ -99,9 +116,9 @@ function readVariable(
   for (const problem of interpolated.problems) {
     layer.problems.push({ ...problem, source: `env ${name}` });
   }
-  const value = coerceEnvValue(schemas, interpolated.value as string);
-  layer.value = setAtPath(layer.value ?? {}, path, value);
+  layer.value = setAtPath(layer.value ?? {}, path, interpolated.value);
   layer.sources.set(pathKey(path), `env ${name}`);
+  return path;
 }
 
 function resolveSegment(

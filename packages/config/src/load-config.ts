@@ -65,7 +65,8 @@ export function loadConfig<S extends z.ZodType>(
     problems.push(...interpolated.problems);
   }
 
-  const envLayer = readEnvLayer(schema, env, prefix, [fileVariable]);
+  const ignored = [fileVariable];
+  const envLayer = readEnvLayer(schema, env, prefix, ignored, fileData);
   problems.push(...envLayer.problems);
 
   const overrides = options.overrides as unknown;

@@ -1,5 +1,10 @@
-import { indexPatches } from './env-layer.js';
 import { isPlainObject } from './schema-walk.js';
+
+/**
+ * Arrays built from index segments such as `DESTINATIONS__0__URL`. They
+ * patch the array from the file item by item rather than replace it.
+ */
+export const indexPatches = new WeakSet<unknown[]>();
 
 /**
  * Merges `override` over `base`: objects key by key, arrays built from

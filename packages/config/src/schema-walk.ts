@@ -225,6 +225,15 @@ export function schemasAtPath(
   return { schemas, secret };
 }
 
+/** Reads the value at `path` below `root`, `undefined` when absent. */
+export function readPath(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    value = readChild(value, key);
+  }
+  return value;
+}
+
 /** Reads `value[key]` when `value` is an object or an array. */
 export function readChild(value: unknown, key: PropertyKey): unknown {
   if (value === null || typeof value !== 'object') {

@@ -3,7 +3,12 @@ import type { ConfigProblem, ConfigProblemCode } from './config-error.js';
 import { describeExpected } from './describe-expected.js';
 import { describeValue } from './describe-value.js';
 import { REDACTED } from './redact-config.js';
-import { type AnySchema, declaredKeys, schemasAtPath } from './schema-walk.js';
+import {
+  type AnySchema,
+  declaredKeys,
+  readPath,
+  schemasAtPath,
+} from './schema-walk.js';
 import { suggestName } from './suggest-name.js';
 
 /**
@@ -157,7 +162,7 @@ export function unknownKeyProblem(
   context: IssueContext,
 ): ConfigProblem {
   const { schemas } = schemasAtPath(context.schema, context.input, parent);
-  const container = valueAt(context.input, parent);
+  const container = readPath(context.input, parent);
   const known = declaredKeys(schemas, 'input', container);
   const suggestion = suggestName(key, known);
   const expected =
@@ -209,7 +214,7 @@ function unionTypeProblem(
     }
   }
   const expected = [...expectedTypes].join(' or ');
-  const input = valueAt(context.input, path);
+  const input = readPath(context.input, path);
   const received = describeReceived(input, path, context);
   return {
     code: 'invalid_type',
@@ -280,7 +285,7 @@ function receivedInput(
   context: IssueContext,
 ): unknown {
   const parent =
-    path.length > 0 ? valueAt(context.input, path.slice(0, -1)) : undefined;
+    path.length > 0 ? readPath(context.input, path.slice(0, -1)) : undefined;
   const key = path.at(-1);
   if (key !== undefined && parent !== null && typeof parent === 'object') {
     return Object.hasOwn(parent, key)
@@ -291,15 +296,4 @@ function receivedInput(
     return context.input;
   }
   return 'input' in issue ? issue.input : MISSING;
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') {
-      return undefined;
-    }
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
 }

@@ -29,6 +29,7 @@ describe('AlertingConfig', () => {
         "inhibitRules": [],
         "maxQueueSize": 1000,
         "maxResolvedAlerts": 100,
+        "resolveTimeout": 300000,
         "retry": {
           "attempts": 5,
           "baseBackoff": 500,
@@ -135,5 +136,19 @@ describe('AlertingConfig route tree', () => {
       env: { MMORCH_ROUTE__GROUP_WAIT: '45s' },
     });
     expect(config.route.groupWait).toBe(45_000);
+  });
+});
+
+describe('AlertingConfig from env', () => {
+  test('converts destination fields', () => {
+    const config = loadConfig(AlertingConfig, {
+      env: {
+        MMORCH_DESTINATIONS__0__TYPE: 'webhook',
+        MMORCH_DESTINATIONS__0__NAME: 'hook',
+        MMORCH_DESTINATIONS__0__URL: 'http://127.0.0.1:9/hook',
+        MMORCH_DESTINATIONS__0__MAX_ALERTS: '5',
+      },
+    });
+    expect(config.destinations[0]).toMatchObject({ maxAlerts: 5 });
   });
 });

@@ -2,8 +2,9 @@
 // configuration text whose ${VAR} placeholders are under test.
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { indexPatches, readEnvLayer, toEnvSegment } from '../src/env-layer.js';
+import { readEnvLayer, toEnvSegment } from '../src/env-layer.js';
 import { durationMs } from '../src/index.js';
+import { indexPatches } from '../src/merge-layers.js';
 
 const Destination = z.discriminatedUnion('type', [
   z.object({ type: z.literal('console'), name: z.string() }).strict(),
@@ -55,6 +56,17 @@ describe('readEnvLayer', () => {
     expect(layer.value).toEqual({
       destinations: [{ type: 'webhook', name: 'hook', maxAlerts: 5 }],
     });
+  });
+
+  test('uses file values for unions', () => {
+    const layer = readEnvLayer(
+      Schema,
+      { MMORCH_DESTINATIONS__0__MAX_ALERTS: '7' },
+      'MMORCH_',
+      [],
+      { destinations: [{ type: 'webhook', name: 'hook' }] },
+    );
+    expect(layer.value?.destinations).toEqual([{ maxAlerts: 7 }]);
   });
 
   test('marks index arrays as patches', () => {

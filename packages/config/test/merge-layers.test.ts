@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { indexPatches } from '../src/env-layer.js';
-import { mergeLayers } from '../src/merge-layers.js';
+import { indexPatches, mergeLayers } from '../src/merge-layers.js';
 
 describe('mergeLayers', () => {
   test('merges objects by key', () => {

@@ -19,7 +19,8 @@ import { ReplayError } from '../replay/replay-error.js';
 import { writeReport } from '../report/write-report.js';
 
 const USAGE =
-  'usage: mm-orch demo [--incident slowdown|errors|stall|leak|none] [--speed N] [--duration S] [--from S] [--report FILE]';
+  'usage: mm-orch demo [--incident slowdown|errors|stall|leak|none] ' +
+  '[--speed N] [--duration S] [--from S] [--report FILE]';
 
 const OPTIONS = {
   incident: { type: 'string' },
@@ -94,8 +95,13 @@ async function demoCommand(argv: string[], io: CommandIo): Promise<number> {
     sync: true,
   });
   const logger = pino({ name: 'mm-orch', level: 'warn' }, logDestination);
+  const workloads = plan.workloads
+    .map((w) => `${w.requests.length} ${w.model} requests`)
+    .join(' and ');
+  const expectedS = (plan.wallMs / 1_000).toFixed(0);
   io.stderr.write(
-    `mm-orch demo: ${plan.workloads.map((w) => `${w.requests.length} ${w.model} requests`).join(' and ')} at ${speed}x, about ${(plan.wallMs / 1_000).toFixed(0)} s; incident: ${incident?.description ?? 'none'}; logs: ${logPath}\n`,
+    `mm-orch demo: ${workloads} at ${speed}x, about ${expectedS} s; ` +
+      `incident: ${incident?.description ?? 'none'}; logs: ${logPath}\n`,
   );
 
   const result = await runDemo({

@@ -17,7 +17,9 @@ import { probeTarget, replayTrace } from '../replay/replay-trace.js';
 import { formatSummaryTable } from '../report/summary-table.js';
 
 const USAGE =
-  'usage: mm-orch replay --trace FILE [--target URL] [--speed N] [--model NAME] [--concurrency N] [--time-limit S] [--request-timeout S] [--stream-every N]';
+  'usage: mm-orch replay --trace FILE [--target URL] [--speed N] ' +
+  '[--model NAME] [--concurrency N] [--time-limit S] ' +
+  '[--request-timeout S] [--stream-every N]';
 
 const OPTIONS = {
   trace: { type: 'string' },
@@ -71,8 +73,10 @@ async function replayCommand(argv: string[], io: CommandIo): Promise<number> {
   const target = typeof values.target === 'string' ? values.target : host!.url;
   try {
     await probeTarget(target);
+    const expectedS = (traceMs / 1_000).toFixed(0);
     io.stderr.write(
-      `replaying ${requests.length} requests of ${basename(tracePath)} against ${target} at ${speed}x (about ${(traceMs / 1_000).toFixed(0)} s)\n`,
+      `replaying ${requests.length} requests of ${basename(tracePath)} ` +
+        `against ${target} at ${speed}x (about ${expectedS} s)\n`,
     );
     const stats = new ReplayStats();
     let firstFailure: string | undefined;
@@ -108,7 +112,8 @@ async function replayCommand(argv: string[], io: CommandIo): Promise<number> {
     }
     if (summary.sent > 0 && summary.completed === 0) {
       io.stderr.write(
-        `mm-orch replay: none of the ${summary.sent} requests succeeded (first failure: ${firstFailure}); check the target and --model\n`,
+        `mm-orch replay: none of the ${summary.sent} requests succeeded ` +
+          `(first failure: ${firstFailure}); check the target and --model\n`,
       );
       return 1;
     }

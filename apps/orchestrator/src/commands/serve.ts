@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, OrchestratorConfig, loadConfig } from '@mm-orch/config';
+import { ConfigError, loadConfig, OrchestratorConfig } from '@mm-orch/config';
 import { createLogger } from '../logger.js';
 import { createOrchestrator } from '../orchestrator.js';
 
@@ -59,7 +59,9 @@ export async function run(argv: string[]): Promise<number> {
 
   const app = createOrchestrator({ resolvedConfig: config, logger });
   const { url, metricsUrl } = await app.start();
-  process.stdout.write(`mm-orch serving on ${url} (metrics: ${metricsUrl || 'off'})\n`);
+  process.stdout.write(
+    `mm-orch serving on ${url} (metrics: ${metricsUrl || 'off'})\n`,
+  );
   return waitForSignal(() => app.stop());
 }
 
@@ -69,7 +71,9 @@ function toPort(text: string | undefined, flag: string): number | undefined {
   }
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`${flag} must be a port number from 0 to 65535, received "${text}"`);
+    throw new Error(
+      `${flag} must be a port number from 0 to 65535, received "${text}"`,
+    );
   }
   return port;
 }
@@ -87,11 +91,15 @@ function waitForSignal(stop: () => Promise<void>): Promise<number> {
         process.exit(1);
       }
       stopping = true;
-      process.stderr.write(`mm-orch serve: ${signal} received, shutting down\n`);
+      process.stderr.write(
+        `mm-orch serve: ${signal} received, shutting down\n`,
+      );
       stop().then(
         () => resolve(0),
         (error: unknown) => {
-          process.stderr.write(`mm-orch serve: shutdown failed: ${String(error)}\n`);
+          process.stderr.write(
+            `mm-orch serve: shutdown failed: ${String(error)}\n`,
+          );
           resolve(1);
         },
       );

@@ -1,5 +1,5 @@
 import { formatSummaryTable } from '../report/summary-table.js';
-import type { DemoResult } from './demo-result.js';
+import type { DemoAnomaly, DemoResult } from './demo-result.js';
 
 /**
  * Formats the end-of-run text of the demo: the per-model table, each
@@ -14,14 +14,16 @@ export function formatDemoSummary(result: DemoResult): string {
   if (result.incident) {
     const { incident } = result;
     lines.push(
-      `incident: ${incident.description} (${incident.name}) from ${seconds(incident.startMs)} to ${seconds(incident.endMs)}`,
+      `incident: ${incident.description} (${incident.name}) ` +
+        `from ${seconds(incident.startMs)} to ${seconds(incident.endMs)}`,
     );
     if (detections.length === 0) {
       lines.push('  detection: missed');
     }
     for (const anomaly of detections) {
       lines.push(
-        `  detected ${anomaly.signal} on ${anomaly.model ?? 'process'} (${anomaly.severity}) after ${seconds(anomaly.delayMs ?? 0)}: ${anomaly.reason}`,
+        `  detected ${describe(anomaly)} ` +
+          `after ${seconds(anomaly.delayMs ?? 0)}: ${anomaly.reason}`,
       );
     }
   } else {
@@ -31,7 +33,7 @@ export function formatDemoSummary(result: DemoResult): string {
   lines.push(`false alarms: ${falseAlarms.length}`);
   for (const anomaly of falseAlarms) {
     lines.push(
-      `  at ${seconds(anomaly.atMs)}: ${anomaly.signal} on ${anomaly.model ?? 'process'} (${anomaly.severity}): ${anomaly.reason}`,
+      `  at ${seconds(anomaly.atMs)}: ${describe(anomaly)}: ${anomaly.reason}`,
     );
   }
 
@@ -42,6 +44,11 @@ export function formatDemoSummary(result: DemoResult): string {
       : `alerts delivered: ${destinations.map(([name, count]) => `${name} ${count}`).join(', ')}`,
   );
   return lines.join('\n');
+}
+
+function describe(anomaly: DemoAnomaly): string {
+  const model = anomaly.model ?? 'process';
+  return `${anomaly.signal} on ${model} (${anomaly.severity})`;
 }
 
 function seconds(ms: number): string {

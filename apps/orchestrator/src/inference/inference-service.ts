@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '@mm-orch/config';
 import {
   CancelledError,
-  InferenceError,
   deadlineError,
+  InferenceError,
   modelError,
   modelNotFoundError,
   shuttingDownError,
@@ -14,12 +14,12 @@ import type {
   GenerationRequest,
   GenerationResult,
 } from '../models/types.js';
+import { FailureLog } from './failure-log.js';
 import type {
   RequestInfo,
   RequestMonitor,
   RequestOutcome,
 } from './request-monitor.js';
-import { FailureLog } from './failure-log.js';
 
 /** One inference request, parsed from an OpenAI-compatible body. */
 export interface InferenceInput {
@@ -151,7 +151,10 @@ export class InferenceService {
 
     const result = await this.runWithDeadline(input, runtime.name, (signal) => {
       monitor.queued();
-      return runtime.submit(this.generationRequest(input, monitor, signal), monitor);
+      return runtime.submit(
+        this.generationRequest(input, monitor, signal),
+        monitor,
+      );
     });
     if (key !== undefined) {
       runtime.cache.set(key, result);

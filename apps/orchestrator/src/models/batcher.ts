@@ -146,10 +146,13 @@ export class Batcher<C> {
     if (this.timer) {
       return;
     }
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.schedule();
-    }, Math.max(0, delayMs));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.schedule();
+      },
+      Math.max(0, delayMs),
+    );
   }
 
   private dispatch(items: Pending<C>[]): void {

@@ -28,7 +28,12 @@ export interface BatchObserver {
  * them as they are, so they must not throw (the app passes guarded ones).
  */
 export interface RuntimeHooks<C> {
-  lifecycle(model: string, from: ModelState, to: ModelState, reason?: string): void;
+  lifecycle(
+    model: string,
+    from: ModelState,
+    to: ModelState,
+    reason?: string,
+  ): void;
   batchStarted(model: string, items: readonly BatchItem<C>[]): BatchObserver;
   queueChanged(model: string, waiting: number, running: number): void;
 }
@@ -223,7 +228,10 @@ export class ModelRuntime<C = unknown> {
     const previous = this.currentState;
     this.currentState = next;
     this.reason = reason;
-    this.logger.info({ model: this.name, from: previous, to: next }, 'model state changed');
+    this.logger.info(
+      { model: this.name, from: previous, to: next },
+      'model state changed',
+    );
     this.hooks.lifecycle(this.name, previous, next, reason);
   }
 }

@@ -1,6 +1,6 @@
 import type { ModelAdapterConfigOutput } from '@mm-orch/config';
 import { CancelledError } from '../errors.js';
-import { simulatedToken, hashText } from './simulated-text.js';
+import { hashText, simulatedToken } from './simulated-text.js';
 import { sleep } from './sleep.js';
 import type {
   GenerationRequest,

@@ -1,5 +1,5 @@
-import type { AnomalyEvent } from '@mm-orch/anomaly';
 import type { AlertInput } from '@mm-orch/alerts';
+import type { AnomalyEvent } from '@mm-orch/anomaly';
 
 const ALERT_NAMES: Record<AnomalyEvent['signal'], string> = {
   latency: 'InferenceLatencyAnomaly',
@@ -12,7 +12,9 @@ const ALERT_NAMES: Record<AnomalyEvent['signal'], string> = {
 };
 
 function format(value: number): string {
-  return Number.isFinite(value) ? Number(value.toPrecision(4)).toString() : String(value);
+  return Number.isFinite(value)
+    ? Number(value.toPrecision(4)).toString()
+    : String(value);
 }
 
 /** Builds the alert that an anomaly event raises or resolves. */

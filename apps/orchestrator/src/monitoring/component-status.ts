@@ -26,7 +26,10 @@ export function componentStatus(
   if (startError !== undefined) {
     reasons.push(`failed to start: ${startError}`);
   }
-  const own = details as { degraded?: boolean; degradationReason?: string | null } | null;
+  const own = details as {
+    degraded?: boolean;
+    degradationReason?: string | null;
+  } | null;
   if (own?.degraded && own.degradationReason) {
     reasons.push(own.degradationReason);
   }

@@ -2,7 +2,13 @@ import type { PrometheusExporter } from '@mm-orch/metrics';
 import type { ModelState } from '../models/model-runtime.js';
 import type { FailureTracker } from './failure-tracker.js';
 
-type LifecycleEvent = 'load' | 'warmup' | 'loaded' | 'unload' | 'unloaded' | 'failed';
+type LifecycleEvent =
+  | 'load'
+  | 'warmup'
+  | 'loaded'
+  | 'unload'
+  | 'unloaded'
+  | 'failed';
 
 const EVENT_OF_STATE: Partial<Record<ModelState, LifecycleEvent>> = {
   loading: 'load',

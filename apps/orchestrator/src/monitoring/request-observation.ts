@@ -1,10 +1,10 @@
 import type { PerformanceMonitor } from '@mm-orch/anomaly';
 import type { PrometheusExporter } from '@mm-orch/metrics';
 import {
+  errorType,
   GEN_AI_ATTRIBUTES as GEN_AI,
   MM_ORCH_ATTRIBUTES as MM_ORCH,
   type OTelTracer,
-  errorType,
   recordSpanError,
 } from '@mm-orch/tracing';
 import {
@@ -133,19 +133,31 @@ export class RequestObservation implements RequestMonitor {
       failures.run('tracing', () => this.endSpans(outcome), undefined);
     }
     if (this.sinks.exporter) {
-      failures.run('metrics', () => this.recordMetrics(outcome, endedAt), undefined);
+      failures.run(
+        'metrics',
+        () => this.recordMetrics(outcome, endedAt),
+        undefined,
+      );
     }
     if (this.sinks.monitor && !outcome.cached && isServed(outcome)) {
-      failures.run('anomaly', () => this.recordAnomalyInput(outcome, endedAt), undefined);
+      failures.run(
+        'anomaly',
+        () => this.recordAnomalyInput(outcome, endedAt),
+        undefined,
+      );
     }
   }
 
   private startRootSpan(): void {
     const tracer = this.sinks.tracer as OTelTracer;
     const parent = this.info.headers.traceparent
-      ? tracer.extract(this.info.headers as Record<string, string>, ROOT_CONTEXT)
+      ? tracer.extract(
+          this.info.headers as Record<string, string>,
+          ROOT_CONTEXT,
+        )
       : ROOT_CONTEXT;
-    const path = this.info.kind === 'chat' ? '/v1/chat/completions' : '/v1/completions';
+    const path =
+      this.info.kind === 'chat' ? '/v1/chat/completions' : '/v1/completions';
     const span = tracer.tracer.startSpan(
       `POST ${path}`,
       {
@@ -229,8 +241,7 @@ export class RequestObservation implements RequestMonitor {
       outputTokens: result?.completionTokens,
       batchSize: this.batchSize,
       finishReason: result?.finishReason,
-      errorType:
-        outcome.status === 'ok' ? undefined : errorType(outcome.error),
+      errorType: outcome.status === 'ok' ? undefined : errorType(outcome.error),
       traceId: this.traceId,
     });
   }

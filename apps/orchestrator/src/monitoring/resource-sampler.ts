@@ -13,7 +13,11 @@ export interface ResourceSample {
   /** Mean event-loop delay since the last sample, in milliseconds. */
   eventLoopLagMs: number;
   /** Per GPU utilization and memory, when `nvidia-smi` answers. */
-  gpus: Array<{ index: number; utilizationPercent: number; memoryUsedBytes: number }>;
+  gpus: Array<{
+    index: number;
+    utilizationPercent: number;
+    memoryUsedBytes: number;
+  }>;
 }
 
 /** Options of the resource sampler. */
@@ -75,7 +79,8 @@ export class ResourceSampler {
     this.histogram?.reset();
     return {
       cpuPercent:
-        ((cpu.user + cpu.system) / elapsedMicros / availableParallelism()) * 100,
+        ((cpu.user + cpu.system) / elapsedMicros / availableParallelism()) *
+        100,
       rssBytes: memory.rss,
       heapUsedBytes: memory.heapUsed,
       eventLoopLagMs: Number.isFinite(lag) ? lag : 0,

@@ -98,7 +98,8 @@ export class CompletionClient {
         : (error as Error).message;
       throw new ReplayError(
         'TARGET_UNREACHABLE',
-        `cannot reach target ${this.#base.href}: ${reason}; start an OpenAI-compatible server there or check --target`,
+        `cannot reach target ${this.#base.href}: ${reason}; ` +
+          'start an OpenAI-compatible server there or check --target',
       );
     }
 
@@ -124,7 +125,8 @@ function parseTarget(target: string): URL {
   if (url.protocol !== 'http:') {
     throw new ReplayError(
       'INVALID_ARGUMENT',
-      `unsupported target protocol ${JSON.stringify(url.protocol)} in ${target}, expected http://HOST:PORT`,
+      `unsupported target protocol ${JSON.stringify(url.protocol)} ` +
+        `in ${target}, expected http://HOST:PORT`,
     );
   }
 

@@ -32,8 +32,8 @@ const TOKEN_PATTERN = /^\d+$/;
  * Parses the text of a trace CSV: the Azure LLM inference layout
  * (`TIMESTAMP,ContextTokens,GeneratedTokens`) or the generic
  * `timestamp,input_tokens,output_tokens` one. Requests come out sorted by
- * arrival, with offsets from the first. Throws a `TraceError` that names `source`, the line and the value
- * for the first malformed line.
+ * arrival, with offsets from the first. Throws a `TraceError` that names
+ * `source`, the line and the value for the first malformed line.
  */
 export function parseTrace(text: string, source: string): Trace {
   const lines = text.split(/\r?\n/);
@@ -111,7 +111,8 @@ function checkHeader(header: string, source: string): void {
   );
   throw new TraceError(
     'TRACE_MALFORMED',
-    `trace ${source} line 1: invalid header ${JSON.stringify(header.slice(0, 80))}, expected ${expected}`,
+    `trace ${source} line 1: invalid header ` +
+      `${JSON.stringify(header.slice(0, 80))}, expected ${expected}`,
   );
 }
 
@@ -121,7 +122,8 @@ function parseRow(line: string, lineNumber: number, source: string) {
   if (fields.length !== 3) {
     throw new TraceError(
       'TRACE_MALFORMED',
-      `${where}: expected 3 comma-separated fields, received ${fields.length} in ${JSON.stringify(line.slice(0, 80))}`,
+      `${where}: expected 3 comma-separated fields, ` +
+        `received ${fields.length} in ${JSON.stringify(line.slice(0, 80))}`,
     );
   }
 
@@ -130,7 +132,8 @@ function parseRow(line: string, lineNumber: number, source: string) {
   if (time === undefined) {
     throw new TraceError(
       'TRACE_MALFORMED',
-      `${where}: invalid timestamp ${JSON.stringify(timestamp)}, expected "YYYY-MM-DD HH:MM:SS.fff" or seconds`,
+      `${where}: invalid timestamp ${JSON.stringify(timestamp)}, ` +
+        'expected "YYYY-MM-DD HH:MM:SS.fff" or seconds',
     );
   }
 

@@ -1,4 +1,5 @@
 import { escapeHtml } from './escape-html.js';
+import { element, textElement } from './markup.js';
 import { niceTicks } from './nice-ticks.js';
 
 /** One line of a chart: `y` values at `x` positions in ms; `NaN` is a gap. */
@@ -17,11 +18,11 @@ export interface ChartMarker {
   atMs: number;
   /** Tooltip text. */
   label: string;
-  /** Kind, which sets the marker's shape and color. */
+  /** Kind, which sets the marker's color and dash pattern. */
   kind: 'anomaly' | 'false-alarm' | 'alert';
 }
 
-/** What `renderLineChart` draws. */
+/** Content and size of a chart drawn by `renderLineChart`. */
 export interface LineChartOptions {
   /** Title above the plot. */
   title: string;
@@ -41,9 +42,19 @@ export interface LineChartOptions {
   height?: number;
 }
 
+/** Plot area of a chart and the scales from data to pixels. */
+interface Frame {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  x: (ms: number) => number;
+  y: (value: number) => number;
+}
+
 const MARGIN = { top: 28, right: 16, bottom: 30, left: 52 };
 const MARKER_STYLE = {
-  anomaly: { color: '#d62728', dash: '' },
+  anomaly: { color: '#d62728', dash: undefined },
   'false-alarm': { color: '#9467bd', dash: '2 3' },
   alert: { color: '#ff7f0e', dash: '5 3' },
 } as const;
@@ -52,32 +63,42 @@ const MARKER_STYLE = {
 export function renderLineChart(options: LineChartOptions): string {
   const width = options.width ?? 640;
   const height = options.height ?? 220;
-  const plotWidth = width - MARGIN.left - MARGIN.right;
-  const plotHeight = height - MARGIN.top - MARGIN.bottom;
   const yTicks = niceTicks(maxY(options.series));
   const yMax = yTicks.at(-1)!;
   const xMax = Math.max(options.xMaxMs, 1);
-  const x = (ms: number) => MARGIN.left + (ms / xMax) * plotWidth;
-  const y = (value: number) => MARGIN.top + plotHeight * (1 - value / yMax);
+  const frame: Frame = {
+    left: MARGIN.left,
+    right: width - MARGIN.right,
+    top: MARGIN.top,
+    bottom: height - MARGIN.bottom,
+    x: (ms) => MARGIN.left + (ms / xMax) * (width - MARGIN.left - MARGIN.right),
+    y: (value) =>
+      MARGIN.top + (height - MARGIN.top - MARGIN.bottom) * (1 - value / yMax),
+  };
 
   const parts = [
-    `<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(options.title)}">`,
-    `<text x="${MARGIN.left}" y="16" class="chart-title">${escapeHtml(options.title)} (${escapeHtml(options.unit)})</text>`,
+    textElement(
+      'text',
+      { x: MARGIN.left, y: 16, class: 'chart-title' },
+      `${options.title} (${options.unit})`,
+    ),
+    options.band ? renderBand(options.band, frame) : '',
+    renderYAxis(yTicks, frame),
+    renderXAxis(xMax, frame),
+    ...options.series.map((series) => renderPath(series, frame)),
+    ...(options.markers ?? []).map((marker) => renderMarker(marker, frame)),
+    renderLegend(options.series, frame.right),
   ];
-  if (options.band) {
-    parts.push(renderBand(options.band, x, MARGIN.top, plotHeight));
-  }
-  parts.push(renderYAxis(yTicks, y, MARGIN.left, MARGIN.left + plotWidth));
-  parts.push(renderXAxis(xMax, x, MARGIN.top + plotHeight));
-  for (const series of options.series) {
-    parts.push(renderPath(series, x, y));
-  }
-  for (const marker of options.markers ?? []) {
-    parts.push(renderMarker(marker, x, MARGIN.top, plotHeight));
-  }
-  parts.push(renderLegend(options.series, width - MARGIN.right));
-  parts.push('</svg>');
-  return parts.join('\n');
+  const attributes = {
+    class: 'chart',
+    xmlns: 'http://www.w3.org/2000/svg',
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-label': options.title,
+  };
+  return element('svg', attributes, parts.filter(Boolean).join('\n'));
 }
 
 function maxY(series: readonly ChartSeries[]): number {
@@ -94,11 +115,7 @@ function maxY(series: readonly ChartSeries[]): number {
 
 // Each run of finite points becomes one sub-path, so a bucket without data
 // leaves a gap in the line instead of a drop to zero.
-function renderPath(
-  series: ChartSeries,
-  x: (ms: number) => number,
-  y: (value: number) => number,
-): string {
+function renderPath(series: ChartSeries, frame: Frame): string {
   let d = '';
   let drawing = false;
   for (const [ms, value] of series.points) {
@@ -106,83 +123,144 @@ function renderPath(
       drawing = false;
       continue;
     }
-    d += `${drawing ? 'L' : 'M'}${x(ms).toFixed(1)},${y(value).toFixed(1)}`;
+    const command = drawing ? 'L' : 'M';
+    d += `${command}${frame.x(ms).toFixed(1)},${frame.y(value).toFixed(1)}`;
     drawing = true;
   }
-  return `<path class="series" d="${d}" fill="none" stroke="${escapeHtml(series.color)}" stroke-width="1.5"><title>${escapeHtml(series.name)}</title></path>`;
+
+  const attributes = {
+    class: 'series',
+    d,
+    fill: 'none',
+    stroke: series.color,
+    'stroke-width': 1.5,
+  };
+  return element('path', attributes, title(series.name));
 }
 
 function renderBand(
   band: NonNullable<LineChartOptions['band']>,
-  x: (ms: number) => number,
-  top: number,
-  plotHeight: number,
+  frame: Frame,
 ): string {
-  const left = x(band.startMs);
-  const bandWidth = Math.max(x(band.endMs) - left, 1);
-  return `<rect class="incident" x="${left.toFixed(1)}" y="${top}" width="${bandWidth.toFixed(1)}" height="${plotHeight}" fill="#fdd" opacity="0.7"><title>${escapeHtml(band.label)}</title></rect>`;
+  const left = frame.x(band.startMs);
+  const attributes = {
+    class: 'incident',
+    x: left.toFixed(1),
+    y: frame.top,
+    width: Math.max(frame.x(band.endMs) - left, 1).toFixed(1),
+    height: frame.bottom - frame.top,
+    fill: '#fdd',
+    opacity: 0.7,
+  };
+  return element('rect', attributes, title(band.label));
 }
 
-function renderYAxis(
-  ticks: number[],
-  y: (value: number) => number,
-  left: number,
-  right: number,
-): string {
+function renderYAxis(ticks: number[], frame: Frame): string {
   return ticks
     .map((tick) => {
-      const at = y(tick).toFixed(1);
-      return `<line x1="${left}" y1="${at}" x2="${right}" y2="${at}" stroke="#e5e5e5"/><text x="${left - 6}" y="${at}" class="tick" text-anchor="end" dominant-baseline="middle">${formatTick(tick)}</text>`;
+      const at = frame.y(tick).toFixed(1);
+      const grid = element('line', {
+        x1: frame.left,
+        y1: at,
+        x2: frame.right,
+        y2: at,
+        stroke: '#e5e5e5',
+      });
+      const label = textElement(
+        'text',
+        {
+          x: frame.left - 6,
+          y: at,
+          class: 'tick',
+          'text-anchor': 'end',
+          'dominant-baseline': 'middle',
+        },
+        formatTick(tick),
+      );
+      return `${grid}${label}`;
     })
     .join('\n');
 }
 
-function renderXAxis(
-  xMaxMs: number,
-  x: (ms: number) => number,
-  bottom: number,
-): string {
-  const ticks = niceTicks(xMaxMs / 1_000, 8).filter(
-    (seconds) => seconds * 1_000 <= xMaxMs,
-  );
-  const labels = ticks.map(
-    (seconds) =>
-      `<text x="${x(seconds * 1_000).toFixed(1)}" y="${bottom + 16}" class="tick" text-anchor="middle">${seconds} s</text>`,
-  );
-  return [
-    `<line x1="${x(0)}" y1="${bottom}" x2="${x(xMaxMs)}" y2="${bottom}" stroke="#888"/>`,
-    ...labels,
-  ].join('\n');
+function renderXAxis(xMaxMs: number, frame: Frame): string {
+  const axis = element('line', {
+    x1: frame.left,
+    y1: frame.bottom,
+    x2: frame.right,
+    y2: frame.bottom,
+    stroke: '#888',
+  });
+  const labels = niceTicks(xMaxMs / 1_000, 8)
+    .filter((seconds) => seconds * 1_000 <= xMaxMs)
+    .map((seconds) =>
+      textElement(
+        'text',
+        {
+          x: frame.x(seconds * 1_000).toFixed(1),
+          y: frame.bottom + 16,
+          class: 'tick',
+          'text-anchor': 'middle',
+        },
+        `${seconds} s`,
+      ),
+    );
+  return [axis, ...labels].join('\n');
 }
 
-function renderMarker(
-  marker: ChartMarker,
-  x: (ms: number) => number,
-  top: number,
-  plotHeight: number,
-): string {
+function renderMarker(marker: ChartMarker, frame: Frame): string {
   const style = MARKER_STYLE[marker.kind];
-  const at = x(marker.atMs).toFixed(1);
-  const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
-  return `<g class="marker marker-${marker.kind}"><title>${escapeHtml(marker.label)}</title><line x1="${at}" y1="${top}" x2="${at}" y2="${top + plotHeight}" stroke="${style.color}" stroke-width="1.5"${dash}/><circle cx="${at}" cy="${top + 4}" r="3.5" fill="${style.color}"/></g>`;
+  const at = frame.x(marker.atMs).toFixed(1);
+  const line = element('line', {
+    x1: at,
+    y1: frame.top,
+    x2: at,
+    y2: frame.bottom,
+    stroke: style.color,
+    'stroke-width': 1.5,
+    'stroke-dasharray': style.dash,
+  });
+  const dot = element('circle', {
+    cx: at,
+    cy: frame.top + 4,
+    r: 3.5,
+    fill: style.color,
+  });
+  return element(
+    'g',
+    { class: `marker marker-${marker.kind}` },
+    `${title(marker.label)}${line}${dot}`,
+  );
 }
 
+// Legend entries are laid out from the right edge, about 6.5 px per
+// character of the series name.
 function renderLegend(series: readonly ChartSeries[], right: number): string {
   let offset = right;
   const items: string[] = [];
   for (const line of [...series].reverse()) {
-    const textWidth = line.name.length * 6.5;
-    offset -= textWidth + 22;
-    items.push(
-      `<line x1="${offset}" y1="12" x2="${offset + 14}" y2="12" stroke="${escapeHtml(line.color)}" stroke-width="2"/><text x="${offset + 18}" y="16" class="tick">${escapeHtml(line.name)}</text>`,
+    offset -= line.name.length * 6.5 + 22;
+    const swatch = element('line', {
+      x1: offset,
+      y1: 12,
+      x2: offset + 14,
+      y2: 12,
+      stroke: line.color,
+      'stroke-width': 2,
+    });
+    const label = textElement(
+      'text',
+      { x: offset + 18, y: 16, class: 'tick' },
+      line.name,
     );
+    items.push(`${swatch}${label}`);
   }
   return items.join('\n');
 }
 
+function title(text: string): string {
+  return `<title>${escapeHtml(text)}</title>`;
+}
+
 function formatTick(value: number): string {
-  if (value >= 10_000) {
-    return `${value / 1_000}k`;
-  }
-  return String(value);
+  return value >= 10_000 ? `${value / 1_000}k` : String(value);
 }

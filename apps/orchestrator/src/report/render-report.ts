@@ -2,11 +2,16 @@ import type { DemoAnomaly, DemoResult } from '../demo/demo-result.js';
 import type { TimelinePoint } from '../replay/replay-stats.js';
 import { escapeHtml } from './escape-html.js';
 import { type ChartMarker, renderLineChart } from './line-chart.js';
+import { element, textElement } from './markup.js';
 import { REPORT_STYLE } from './report-style.js';
 import { formatMs } from './summary-table.js';
 
 const TRACE_CREDIT =
-  'Azure LLM inference trace 2023, Microsoft Azure Public Dataset (CC BY 4.0), from P. Patel, E. Choukse, C. Zhang, A. Shah, Í. Goiri, S. Maleki, R. Bianchini, "Splitwise: Efficient generative LLM inference using phase splitting", ISCA 2024. Used unmodified.';
+  'Azure LLM inference trace 2023, Microsoft Azure Public Dataset ' +
+  '(CC BY 4.0), from P. Patel, E. Choukse, C. Zhang, A. Shah, Í. Goiri, ' +
+  'S. Maleki, R. Bianchini, "Splitwise: Efficient generative LLM inference ' +
+  'using phase splitting", ISCA 2024. Used unmodified.';
+const LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
 
 /**
  * Renders a demo run as one self-contained HTML page: summary tables and,
@@ -18,26 +23,34 @@ export function renderReport(result: DemoResult): string {
   const title = result.incident
     ? `mm-orch demo: ${result.incident.name} incident`
     : 'mm-orch demo: no incident';
+  const license = textElement('a', { href: LICENSE_URL }, 'CC BY 4.0');
+  const credit = `Traffic: ${escapeHtml(TRACE_CREDIT)} License: ${license}.`;
+  const body = [
+    textElement('h1', {}, title),
+    renderMeta(result),
+    textElement('h2', {}, 'Summary per model'),
+    renderSummary(result),
+    textElement('h2', {}, 'Detection'),
+    renderDetection(result),
+    textElement('h2', {}, 'Alerts delivered'),
+    renderAlerts(result),
+    ...result.summaries.map((s) => renderModelCharts(result, s.model)),
+    textElement('h2', {}, 'Anomaly events'),
+    renderAnomalyTable(result.anomalies),
+    element('p', { class: 'meta' }, credit),
+  ];
+  const head = [
+    '<meta charset="utf-8">',
+    textElement('title', {}, title),
+    `<style>${REPORT_STYLE}</style>`,
+  ];
   return `<!doctype html>
 <html lang="en">
 <head>
-<meta charset="utf-8">
-<title>${escapeHtml(title)}</title>
-<style>${REPORT_STYLE}</style>
+${head.join('\n')}
 </head>
 <body>
-<h1>${escapeHtml(title)}</h1>
-${renderMeta(result)}
-<h2>Summary per model</h2>
-${renderSummary(result)}
-<h2>Detection</h2>
-${renderDetection(result)}
-<h2>Alerts delivered</h2>
-${renderAlerts(result)}
-${result.summaries.map((summary) => renderModelCharts(result, summary.model)).join('\n')}
-<h2>Anomaly events</h2>
-${renderAnomalyTable(result.anomalies)}
-<p class="meta">Traffic: ${escapeHtml(TRACE_CREDIT)} License: <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.</p>
+${body.join('\n')}
 </body>
 </html>
 `;
@@ -45,60 +58,92 @@ ${renderAnomalyTable(result.anomalies)}
 
 function renderMeta(result: DemoResult): string {
   const traces = result.traces
-    .map(
-      (t) =>
-        `${escapeHtml(t.file)} (${t.requests} requests) as ${escapeHtml(t.model)}`,
-    )
+    .map((t) => `${t.file} (${t.requests} requests) as ${t.model}`)
     .join(', ');
+  const span = result.incident
+    ? `from ${seconds(result.incident.startMs)} to ${seconds(result.incident.endMs)}`
+    : '';
   const incident = result.incident
-    ? `Incident: ${escapeHtml(result.incident.description)} on ${escapeHtml(result.incident.model)}, from ${seconds(result.incident.startMs)} to ${seconds(result.incident.endMs)}.`
+    ? `Incident: ${result.incident.description} on ${result.incident.model}, ${span}.`
     : 'No incident injected.';
-  return `<p class="meta">Started ${escapeHtml(result.startedAt)}, ran ${seconds(result.elapsedMs)} at ${result.speed}x real time. Traces: ${traces}.<br>${incident}<br>Metrics: ${escapeHtml(result.metricsUrl)} · status: ${escapeHtml(result.statusUrl)}</p>`;
+  const run = `ran ${seconds(result.elapsedMs)} at ${result.speed}x real time`;
+  const lines = [
+    `Started ${result.startedAt}, ${run}. Traces: ${traces}.`,
+    incident,
+    `Metrics: ${result.metricsUrl} · status: ${result.statusUrl}`,
+  ];
+  return element('p', { class: 'meta' }, lines.map(escapeHtml).join('<br>'));
 }
 
 function renderSummary(result: DemoResult): string {
-  const rows = result.summaries.map(
-    (s) =>
-      `<tr><td>${escapeHtml(s.model)}</td><td>${s.requests}</td><td>${s.throughput.toFixed(1)}</td><td>${formatMs(s.p50Ms)}</td><td>${formatMs(s.p95Ms)}</td><td>${formatMs(s.p99Ms)}</td><td>${formatMs(s.ttftP50Ms)}</td><td>${s.errors}</td><td>${s.rejected}</td><td>${(s.cacheHitRate * 100).toFixed(1)}%</td></tr>`,
-  );
-  return `<table><thead><tr><th>model</th><th>requests</th><th>req/s</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>TTFT p50 ms</th><th>errors</th><th>rejected</th><th>cache hits</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const rows = result.summaries.map((s) => [
+    s.model,
+    String(s.requests),
+    s.throughput.toFixed(1),
+    formatMs(s.p50Ms),
+    formatMs(s.p95Ms),
+    formatMs(s.p99Ms),
+    formatMs(s.ttftP50Ms),
+    String(s.errors),
+    String(s.rejected),
+    `${(s.cacheHitRate * 100).toFixed(1)}%`,
+  ]);
+  const header = [
+    'model',
+    'requests',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'TTFT p50 ms',
+    'errors',
+    'rejected',
+    'cache hits',
+  ];
+  return renderTable(header, rows);
 }
 
 function renderDetection(result: DemoResult): string {
   const detections = result.anomalies.filter((a) => !a.falseAlarm);
-  const falseAlarms = result.anomalies.filter((a) => a.falseAlarm);
+  const falseAlarms = result.anomalies.filter((a) => a.falseAlarm).length;
   const lines: string[] = [];
-  if (result.incident) {
+  if (result.incident && detections.length === 0) {
+    const missed = textElement('span', { class: 'missed' }, 'missed');
     lines.push(
-      detections.length === 0
-        ? '<p><span class="missed">missed</span>: no anomaly was raised for the incident.</p>'
-        : `<p>Detected: ${detections.map((a) => `${escapeHtml(a.signal)} on ${escapeHtml(a.model ?? 'process')} after ${seconds(a.delayMs ?? 0)}`).join(', ')}.</p>`,
+      element('p', {}, `${missed}: no anomaly was raised for the incident.`),
     );
+  } else if (result.incident) {
+    const found = detections
+      .map(
+        (a) =>
+          `${a.signal} on ${a.model ?? 'process'} after ${seconds(a.delayMs ?? 0)}`,
+      )
+      .join(', ');
+    lines.push(textElement('p', {}, `Detected: ${found}.`));
   }
-  lines.push(`<p>False alarms: ${falseAlarms.length}.</p>`);
+  lines.push(textElement('p', {}, `False alarms: ${falseAlarms}.`));
   return lines.join('\n');
 }
 
 function renderAlerts(result: DemoResult): string {
-  const entries = Object.entries(result.alertsByDestination);
-  if (entries.length === 0) {
-    return '<p>No alert was delivered.</p>';
-  }
-  const rows = entries.map(
-    ([destination, count]) =>
-      `<tr><td>${escapeHtml(destination)}</td><td>${count}</td></tr>`,
+  const rows = Object.entries(result.alertsByDestination).map(
+    ([destination, count]) => [destination, String(count)],
   );
-  return `<table><thead><tr><th>destination</th><th>notifications</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  if (rows.length === 0) {
+    return textElement('p', {}, 'No alert was delivered.');
+  }
+  return renderTable(['destination', 'notifications'], rows);
 }
 
 function renderModelCharts(result: DemoResult, model: string): string {
   const timeline = result.timelines[model] ?? [];
+  const incident = result.incident;
   const band =
-    result.incident?.model === model
+    incident?.model === model
       ? {
-          startMs: result.incident.startMs,
-          endMs: result.incident.endMs,
-          label: result.incident.description,
+          startMs: incident.startMs,
+          endMs: incident.endMs,
+          label: incident.description,
         }
       : undefined;
   const common = {
@@ -140,19 +185,26 @@ function renderModelCharts(result: DemoResult, model: string): string {
       series: [series('errors', '#d62728', (p) => p.errorRate * 100)],
     }),
   ];
-  return `<h2>${escapeHtml(model)}</h2>\n<div class="charts">${charts.join('\n')}</div>`;
+  return [
+    textElement('h2', {}, model),
+    element('div', { class: 'charts' }, charts.join('\n')),
+  ].join('\n');
 }
 
 function markersFor(result: DemoResult, model: string): ChartMarker[] {
+  const concerns = (other: string | undefined) =>
+    other === undefined || other === model;
   const anomalies = result.anomalies
-    .filter((a) => a.model === undefined || a.model === model)
+    .filter((a) => concerns(a.model))
     .map((a) => ({
       atMs: a.atMs,
       kind: a.falseAlarm ? ('false-alarm' as const) : ('anomaly' as const),
-      label: `${a.falseAlarm ? 'false alarm' : 'anomaly'}: ${a.signal} (${a.severity}) at ${seconds(a.atMs)}: ${a.reason}`,
+      label:
+        `${a.falseAlarm ? 'false alarm' : 'anomaly'}: ${a.signal} ` +
+        `(${a.severity}) at ${seconds(a.atMs)}: ${a.reason}`,
     }));
   const alerts = result.alerts
-    .filter((a) => a.model === undefined || a.model === model)
+    .filter((a) => concerns(a.model))
     .map((a) => ({
       atMs: a.atMs,
       kind: 'alert' as const,
@@ -163,13 +215,33 @@ function markersFor(result: DemoResult, model: string): ChartMarker[] {
 
 function renderAnomalyTable(anomalies: readonly DemoAnomaly[]): string {
   if (anomalies.length === 0) {
-    return '<p>No anomaly was raised.</p>';
+    return textElement('p', {}, 'No anomaly was raised.');
   }
-  const rows = anomalies.map(
-    (a) =>
-      `<tr><td>${seconds(a.atMs)}</td><td class="text">${escapeHtml(a.model ?? 'process')}</td><td class="text">${escapeHtml(a.signal)}</td><td class="text">${escapeHtml(a.severity)}</td><td class="text">${a.falseAlarm ? 'false alarm' : `detection after ${seconds(a.delayMs ?? 0)}`}</td><td class="text">${escapeHtml(a.reason)}</td></tr>`,
+  const rows = anomalies.map((a) => [
+    seconds(a.atMs),
+    a.model ?? 'process',
+    a.signal,
+    a.severity,
+    a.falseAlarm ? 'false alarm' : `detection after ${seconds(a.delayMs ?? 0)}`,
+    a.reason,
+  ]);
+  const header = ['time', 'model', 'signal', 'severity', 'verdict', 'reason'];
+  return renderTable(header, rows);
+}
+
+function renderTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
+  const headRow = header.map((cell) => textElement('th', {}, cell)).join('');
+  const bodyRows = rows.map((row) =>
+    element('tr', {}, row.map((cell) => textElement('td', {}, cell)).join('')),
   );
-  return `<table><thead><tr><th>time</th><th>model</th><th>signal</th><th>severity</th><th>verdict</th><th>reason</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return element(
+    'table',
+    {},
+    `<thead><tr>${headRow}</tr></thead><tbody>${bodyRows.join('')}</tbody>`,
+  );
 }
 
 function seconds(ms: number): string {

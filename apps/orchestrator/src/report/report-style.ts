@@ -7,12 +7,9 @@ p.meta { color: #555; margin: 0 0 16px; }
 table { border-collapse: collapse; margin: 8px 0 16px; }
 th, td { padding: 4px 10px; border-bottom: 1px solid #eee; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
-td.text { text-align: left; }
 .charts { display: flex; flex-wrap: wrap; gap: 12px; }
 .chart { background: #fff; border: 1px solid #e5e5e5; }
 .chart-title { font-size: 13px; font-weight: 600; }
 .tick { font-size: 11px; fill: #555; }
-.legend span { margin-right: 16px; }
-.swatch { display: inline-block; width: 12px; height: 12px; vertical-align: middle; margin-right: 4px; }
 .missed { color: #d62728; font-weight: 600; }
 `;

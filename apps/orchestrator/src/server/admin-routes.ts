@@ -15,7 +15,10 @@ export interface AdminRouteDeps {
   setFault(model: string, fault: Record<string, unknown>): unknown;
 }
 
-function findModel(deps: AdminRouteDeps, name: string): ModelRuntime<RequestMonitor> {
+function findModel(
+  deps: AdminRouteDeps,
+  name: string,
+): ModelRuntime<RequestMonitor> {
   const runtime = deps.registry.get(name);
   if (!runtime) {
     throw new InferenceError(

@@ -19,7 +19,9 @@ function invalid(message: string): InferenceError {
 
 function readCommon(body: Record<string, unknown>) {
   if (typeof body.model !== 'string' || body.model === '') {
-    throw invalid('"model" is missing; send the name of a model from GET /v1/models');
+    throw invalid(
+      '"model" is missing; send the name of a model from GET /v1/models',
+    );
   }
   const maxTokens = body.max_completion_tokens ?? body.max_tokens;
   if (
@@ -27,16 +29,28 @@ function readCommon(body: Record<string, unknown>) {
     maxTokens !== null &&
     (!Number.isInteger(maxTokens) || (maxTokens as number) < 1)
   ) {
-    throw invalid(`"max_tokens" must be a positive integer, received ${JSON.stringify(maxTokens)}`);
+    throw invalid(
+      `"max_tokens" must be a positive integer, received ${JSON.stringify(maxTokens)}`,
+    );
   }
   if (body.n !== undefined && body.n !== null && body.n !== 1) {
-    throw invalid(`"n" must be 1, received ${JSON.stringify(body.n)}; send one request per choice`);
+    throw invalid(
+      `"n" must be 1, received ${JSON.stringify(body.n)}; send one request per choice`,
+    );
   }
   const temperature = body.temperature;
-  if (temperature !== undefined && temperature !== null && typeof temperature !== 'number') {
-    throw invalid(`"temperature" must be a number, received ${JSON.stringify(temperature)}`);
+  if (
+    temperature !== undefined &&
+    temperature !== null &&
+    typeof temperature !== 'number'
+  ) {
+    throw invalid(
+      `"temperature" must be a number, received ${JSON.stringify(temperature)}`,
+    );
   }
-  const options = body.stream_options as { include_usage?: unknown } | undefined;
+  const options = body.stream_options as
+    | { include_usage?: unknown }
+    | undefined;
 
   return {
     model: body.model,
@@ -103,7 +117,9 @@ function toMessage(message: unknown, index: number): ChatMessage {
       .join('');
     return { role: record.role, content: text };
   }
-  throw invalid(`"messages[${index}].content" must be a string or an array of text parts`);
+  throw invalid(
+    `"messages[${index}].content" must be a string or an array of text parts`,
+  );
 }
 
 function asRecord(body: unknown): Record<string, unknown> {

@@ -18,7 +18,10 @@ function usage(result: GenerationResult) {
 }
 
 /** Builds the JSON body of a finished, non-streaming response. */
-export function responseBody(identity: ResponseIdentity, result: GenerationResult) {
+export function responseBody(
+  identity: ResponseIdentity,
+  result: GenerationResult,
+) {
   const { id, model, created } = identity;
   if (identity.kind === 'chat') {
     return {
@@ -42,7 +45,12 @@ export function responseBody(identity: ResponseIdentity, result: GenerationResul
     created,
     model,
     choices: [
-      { index: 0, text: result.text, finish_reason: result.finishReason, logprobs: null },
+      {
+        index: 0,
+        text: result.text,
+        finish_reason: result.finishReason,
+        logprobs: null,
+      },
     ],
     usage: usage(result),
   };
@@ -79,9 +87,13 @@ export function chunkBody(
 }
 
 /** Builds the usage chunk sent when `stream_options.include_usage` is set. */
-export function usageChunkBody(identity: ResponseIdentity, result: GenerationResult) {
+export function usageChunkBody(
+  identity: ResponseIdentity,
+  result: GenerationResult,
+) {
   const { id, model, created } = identity;
-  const object = identity.kind === 'chat' ? 'chat.completion.chunk' : 'text_completion';
+  const object =
+    identity.kind === 'chat' ? 'chat.completion.chunk' : 'text_completion';
   return { id, object, created, model, choices: [], usage: usage(result) };
 }
 

@@ -10,9 +10,9 @@ import {
   parseCompletionRequest,
 } from './openai-request.js';
 import {
-  type ResponseIdentity,
   chunkBody,
   errorBody,
+  type ResponseIdentity,
   responseBody,
   usageChunkBody,
 } from './openai-response.js';
@@ -161,8 +161,15 @@ export function describeFailure(error: unknown): {
   if (error instanceof CancelledError) {
     return { status: 499, code: error.code, message: error.message };
   }
-  const fastifyError = error as { statusCode?: number; code?: string; message?: string };
-  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
+  const fastifyError = error as {
+    statusCode?: number;
+    code?: string;
+    message?: string;
+  };
+  if (
+    typeof fastifyError.statusCode === 'number' &&
+    fastifyError.statusCode < 500
+  ) {
     return {
       status: fastifyError.statusCode,
       code: fastifyError.code ?? 'INVALID_REQUEST',

@@ -19,7 +19,10 @@ describe('OrchestratorConfig', () => {
   it('defaults to two simulated models', () => {
     const config = parse({});
 
-    expect(config.models.map((model) => model.name)).toEqual(['sim-chat', 'sim-code']);
+    expect(config.models.map((model) => model.name)).toEqual([
+      'sim-chat',
+      'sim-code',
+    ]);
     expect(config.models[0]?.adapter.type).toBe('simulated');
   });
 
@@ -38,7 +41,9 @@ describe('OrchestratorConfig', () => {
   it('reads durations with units', () => {
     const config = parse({
       server: { requestTimeout: '2s' },
-      models: [{ name: 'm', adapter: { type: 'function' }, maxBatchDelay: '10ms' }],
+      models: [
+        { name: 'm', adapter: { type: 'function' }, maxBatchDelay: '10ms' },
+      ],
     });
 
     expect(config.server.requestTimeout).toBe(2000);
@@ -50,7 +55,11 @@ describe('OrchestratorConfig', () => {
       models: [
         {
           name: 'remote',
-          adapter: { type: 'http', url: 'http://127.0.0.1:8000/v1', apiKey: 'sk-secret' },
+          adapter: {
+            type: 'http',
+            url: 'http://127.0.0.1:8000/v1',
+            apiKey: 'sk-secret',
+          },
         },
       ],
     });
@@ -70,14 +79,16 @@ describe('OrchestratorConfig', () => {
   });
 
   it('rejects an unknown adapter type', () => {
-    expect(problemsOf({ models: [{ name: 'a', adapter: { type: 'grpc' } }] })).toMatch(
-      /models\[0\]\.adapter\.type/,
-    );
+    expect(
+      problemsOf({ models: [{ name: 'a', adapter: { type: 'grpc' } }] }),
+    ).toMatch(/models\[0\]\.adapter\.type/);
   });
 
   it('rejects a bad upstream URL', () => {
     expect(
-      problemsOf({ models: [{ name: 'a', adapter: { type: 'http', url: 'htp:/x' } }] }),
+      problemsOf({
+        models: [{ name: 'a', adapter: { type: 'http', url: 'htp:/x' } }],
+      }),
     ).toMatch(/models\[0\]\.adapter\.url/);
   });
 });

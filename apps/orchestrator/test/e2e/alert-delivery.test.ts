@@ -1,8 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AlertDelivery } from '../../src/monitoring/observed-destination.js';
-import { type MonitoredApp, runInterval, startMonitored } from '../support/monitored-app.js';
+import {
+  type MonitoredApp,
+  runInterval,
+  startMonitored,
+} from '../support/monitored-app.js';
 import { waitUntil } from '../support/wait-until.js';
-import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import {
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from '../support/webhook-receiver.js';
 
 let context: MonitoredApp | undefined;
 let receiver: WebhookReceiver | undefined;
@@ -26,10 +33,7 @@ async function startWithDestinations(webhookStatus: number) {
       route: {
         receiver: 'ops',
         groupWait: 0,
-        routes: [
-          { receiver: 'ops', continue: true },
-          { receiver: 'hook' },
-        ],
+        routes: [{ receiver: 'ops', continue: true }, { receiver: 'hook' }],
       },
       retry: { attempts: 3, baseBackoff: 10, maxBackoff: 20, jitter: 0 },
     },
@@ -55,7 +59,9 @@ describe('alert delivery', () => {
     const { context, receiver, deliveries } = await startWithDestinations(200);
 
     await raiseErrorBurst(context);
-    await waitUntil(() => new Set(deliveries.map((d) => d.destination)).size === 2);
+    await waitUntil(
+      () => new Set(deliveries.map((d) => d.destination)).size === 2,
+    );
 
     const alert = deliveries[0]!.notification.alerts[0]!;
     expect(alert.name).toBe('InferenceErrorRateAnomaly');
@@ -68,7 +74,9 @@ describe('alert delivery', () => {
 
     await raiseErrorBurst(context);
     const router = context.app.router!;
-    await waitUntil(() => router.getStatus().destinations.hook!.deadLettered === 1);
+    await waitUntil(
+      () => router.getStatus().destinations.hook!.deadLettered === 1,
+    );
 
     expect(receiver.attempts).toBe(3);
     expect(deliveries.map((d) => d.destination)).toContain('ops');

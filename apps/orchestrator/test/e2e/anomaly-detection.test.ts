@@ -1,12 +1,16 @@
 import type { AnomalyEvent } from '@mm-orch/anomaly';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Orchestrator } from '../../src/orchestrator.js';
 import {
   type MonitoredApp,
   runInterval,
   startMonitored,
 } from '../support/monitored-app.js';
-import type { Orchestrator } from '../../src/orchestrator.js';
-import { fastSimulatedModel, postJson, startApp } from '../support/start-app.js';
+import {
+  fastSimulatedModel,
+  postJson,
+  startApp,
+} from '../support/start-app.js';
 import { waitUntil } from '../support/wait-until.js';
 
 let context: MonitoredApp | undefined;
@@ -20,9 +24,10 @@ afterEach(async () => {
 });
 
 function firing(events: AnomalyEvent[], signal: AnomalyEvent['signal']) {
-  return events.filter((event) => event.signal === signal && event.status === 'firing');
+  return events.filter(
+    (event) => event.signal === signal && event.status === 'firing',
+  );
 }
-
 
 describe('anomaly detection end to end', () => {
   it('detects an injected slowdown', async () => {
@@ -64,7 +69,9 @@ describe('anomaly detection end to end', () => {
       await runInterval(context, 2);
     }
 
-    expect(firing(context.events, 'throughput')[0]?.reason).toBe('throughput drop');
+    expect(firing(context.events, 'throughput')[0]?.reason).toBe(
+      'throughput drop',
+    );
   });
 
   it('follows a shifted normal latency', async () => {
@@ -78,7 +85,9 @@ describe('anomaly detection end to end', () => {
       await runInterval(context, 6);
     }
 
-    const latency = context.events.filter((event) => event.signal === 'latency');
+    const latency = context.events.filter(
+      (event) => event.signal === 'latency',
+    );
     expect(latency.some((event) => event.status === 'firing')).toBe(true);
     expect(latency.at(-1)?.status).toBe('resolved');
     expect(context.app.monitor!.getActiveAnomalies()).toHaveLength(0);
@@ -95,14 +104,21 @@ describe('anomaly detection end to end', () => {
     stopLater = started.app;
     const events: AnomalyEvent[] = [];
     started.app.onAnomaly((event) => events.push(event));
-    await waitUntil(() => started.app.monitor!.getStatus().counts.resourceSamples >= 60);
+    await waitUntil(
+      () => started.app.monitor!.getStatus().counts.resourceSamples >= 60,
+    );
 
     started.app.setFault('leaky', { memoryGrowthBytes: 64 * 1024 * 1024 });
     for (let i = 0; i < 3; i++) {
-      await postJson(`${started.url}/v1/completions`, { model: 'leaky', prompt: `leak ${i}` });
+      await postJson(`${started.url}/v1/completions`, {
+        model: 'leaky',
+        prompt: `leak ${i}`,
+      });
     }
     await waitUntil(() =>
-      events.some((event) => event.resource === 'memory' && event.status === 'firing'),
+      events.some(
+        (event) => event.resource === 'memory' && event.status === 'firing',
+      ),
     );
 
     const memory = events.find((event) => event.resource === 'memory');

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  fastSimulatedModel,
+  postJson,
+  type StartedApp,
+  startApp,
+} from '../support/start-app.js';
 import { waitUntil } from '../support/wait-until.js';
-import { fastSimulatedModel, postJson, type StartedApp, startApp } from '../support/start-app.js';
 
 let started: StartedApp | undefined;
 
@@ -10,7 +15,11 @@ afterEach(async () => {
 });
 
 function complete(url: string, model: string, prompt: string, headers = {}) {
-  return postJson(`${url}/v1/completions`, { model, prompt, max_tokens: 2 }, headers);
+  return postJson(
+    `${url}/v1/completions`,
+    { model, prompt, max_tokens: 2 },
+    headers,
+  );
 }
 
 describe('batching and caching', () => {
@@ -37,15 +46,15 @@ describe('batching and caching', () => {
     const rejected = responses.filter((r) => r.status === 429);
     expect(ok.length + rejected.length).toBe(1000);
     expect(ok.length).toBeGreaterThan(0);
-    expect(rejected.every((r) => r.json.error.code === 'QUEUE_FULL')).toBe(true);
+    expect(rejected.every((r) => r.json.error.code === 'QUEUE_FULL')).toBe(
+      true,
+    );
     expect(started.app.status().inFlightRequests).toBe(0);
   });
 
   it('rejects a full queue with 429', async () => {
     started = await startApp({
-      models: [
-        fastSimulatedModel('full', { maxBatchSize: 1, queueLimit: 2 }),
-      ],
+      models: [fastSimulatedModel('full', { maxBatchSize: 1, queueLimit: 2 })],
     });
     const { url, app } = started;
     app.setFault('full', { stall: true });
@@ -65,7 +74,9 @@ describe('batching and caching', () => {
 
   it('grows batches under load', async () => {
     started = await startApp({
-      models: [fastSimulatedModel('grow', { maxBatchSize: 8, maxBatchDelay: 20 })],
+      models: [
+        fastSimulatedModel('grow', { maxBatchSize: 8, maxBatchDelay: 20 }),
+      ],
     });
     const { url } = started;
 
@@ -115,7 +126,9 @@ describe('batching and caching', () => {
     const { url } = started;
 
     await complete(url, 'fn', 'p');
-    const fresh = await complete(url, 'fn', 'p', { 'cache-control': 'no-cache' });
+    const fresh = await complete(url, 'fn', 'p', {
+      'cache-control': 'no-cache',
+    });
 
     expect(fresh.headers.get('x-cache')).toBe('miss');
     expect(fresh.json.choices[0].text).toBe(`call ${calls}`);

@@ -1,8 +1,16 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fastSimulatedModel, postJson, type StartedApp, startApp } from '../support/start-app.js';
+import {
+  fastSimulatedModel,
+  postJson,
+  type StartedApp,
+  startApp,
+} from '../support/start-app.js';
 import { waitUntil } from '../support/wait-until.js';
-import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import {
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from '../support/webhook-receiver.js';
 
 let started: StartedApp | undefined;
 let collector: WebhookReceiver | undefined;
@@ -11,7 +19,9 @@ let blocker: Server | undefined;
 afterEach(async () => {
   await started?.app.stop();
   await collector?.close();
-  await new Promise((resolve) => (blocker ? blocker.close(resolve) : resolve(undefined)));
+  await new Promise((resolve) =>
+    blocker ? blocker.close(resolve) : resolve(undefined),
+  );
   started = undefined;
   collector = undefined;
   blocker = undefined;
@@ -24,7 +34,10 @@ function complete(prompt = 'still works') {
 async function getStatus() {
   const response = await fetch(`${started!.url}/status`);
   return (await response.json()) as {
-    monitoring: Record<string, { degraded: boolean; degradationReason: string | null }>;
+    monitoring: Record<
+      string,
+      { degraded: boolean; degradationReason: string | null }
+    >;
   };
 }
 
@@ -40,21 +53,30 @@ describe('failure handling', () => {
 
     expect(response.status).toBe(200);
     expect(status.monitoring.metrics!.degraded).toBe(true);
-    expect(status.monitoring.metrics!.degradationReason).toMatch(/metrics store broken/);
+    expect(status.monitoring.metrics!.degradationReason).toMatch(
+      /metrics store broken/,
+    );
   });
 
   it('serves when the metrics port is taken', async () => {
     blocker = createServer();
-    await new Promise<void>((resolve) => blocker!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      blocker!.listen(0, '127.0.0.1', resolve),
+    );
     const port = (blocker.address() as { port: number }).port;
 
-    started = await startApp({ models: [fastSimulatedModel('m')], metrics: { port } });
+    started = await startApp({
+      models: [fastSimulatedModel('m')],
+      metrics: { port },
+    });
     const response = await complete();
     const status = await getStatus();
 
     expect(response.status).toBe(200);
     expect(started.metricsUrl).toBe('');
-    expect(status.monitoring.metrics!.degradationReason).toMatch(/failed to start/);
+    expect(status.monitoring.metrics!.degradationReason).toMatch(
+      /failed to start/,
+    );
   });
 
   it('serves when the trace exporter fails', async () => {
@@ -68,7 +90,11 @@ describe('failure handling', () => {
       },
     });
 
-    const responses = await Promise.all([complete('a'), complete('b'), complete('c')]);
+    const responses = await Promise.all([
+      complete('a'),
+      complete('b'),
+      complete('c'),
+    ]);
     await waitUntil(() => started!.app.tracer!.getStatus().exportFailures > 0);
     const status = await getStatus();
 
@@ -90,7 +116,9 @@ describe('failure handling', () => {
     const status = await getStatus();
 
     expect(response.status).toBe(200);
-    expect(status.monitoring.tracing!.degradationReason).toMatch(/tracer broken/);
+    expect(status.monitoring.tracing!.degradationReason).toMatch(
+      /tracer broken/,
+    );
   });
 
   it('serves when the anomaly monitor throws', async () => {
@@ -103,7 +131,9 @@ describe('failure handling', () => {
     const status = await getStatus();
 
     expect(response.status).toBe(200);
-    expect(status.monitoring.anomaly!.degradationReason).toMatch(/detector broken/);
+    expect(status.monitoring.anomaly!.degradationReason).toMatch(
+      /detector broken/,
+    );
   });
 
   it('reports healthy components as such', async () => {

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleValue, scrape } from '../support/scrape.js';
-import { fastSimulatedModel, postJson, type StartedApp, startApp } from '../support/start-app.js';
+import {
+  fastSimulatedModel,
+  postJson,
+  type StartedApp,
+  startApp,
+} from '../support/start-app.js';
 
 let started: StartedApp;
 
@@ -30,11 +35,23 @@ describe('metrics end to end', () => {
 
     const text = await scrape(started.metricsUrl);
 
-    expect(sampleValue(text, 'mmorch_requests_total', { model: 'alpha', status: 'ok' })).toBe(2);
     expect(
-      sampleValue(text, 'mmorch_request_duration_seconds_count', { model: 'alpha' }),
+      sampleValue(text, 'mmorch_requests_total', {
+        model: 'alpha',
+        status: 'ok',
+      }),
     ).toBe(2);
-    expect(sampleValue(text, 'mmorch_tokens_total', { model: 'alpha', type: 'output' })).toBe(4);
+    expect(
+      sampleValue(text, 'mmorch_request_duration_seconds_count', {
+        model: 'alpha',
+      }),
+    ).toBe(2);
+    expect(
+      sampleValue(text, 'mmorch_tokens_total', {
+        model: 'alpha',
+        type: 'output',
+      }),
+    ).toBe(4);
   });
 
   it('keeps models apart', async () => {
@@ -42,15 +59,27 @@ describe('metrics end to end', () => {
 
     const text = await scrape(started.metricsUrl);
 
-    expect(sampleValue(text, 'mmorch_requests_total', { model: 'beta', status: 'ok' })).toBe(1);
-    expect(sampleValue(text, 'mmorch_requests_total', { model: 'alpha', status: 'ok' })).toBe(2);
+    expect(
+      sampleValue(text, 'mmorch_requests_total', {
+        model: 'beta',
+        status: 'ok',
+      }),
+    ).toBe(1);
+    expect(
+      sampleValue(text, 'mmorch_requests_total', {
+        model: 'alpha',
+        status: 'ok',
+      }),
+    ).toBe(2);
   });
 
   it('exports resource metrics', async () => {
     const text = await scrape(started.metricsUrl);
 
     expect(sampleValue(text, 'process_cpu_seconds_total')).toBeGreaterThan(0);
-    expect(sampleValue(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+    expect(sampleValue(text, 'process_resident_memory_bytes')).toBeGreaterThan(
+      0,
+    );
     expect(text).toContain('nodejs_eventloop_lag_seconds');
   });
 
@@ -60,7 +89,10 @@ describe('metrics end to end', () => {
 
     const text = await scrape(started.metricsUrl);
     const events = (event: string) =>
-      sampleValue(text, 'mmorch_model_lifecycle_events_total', { model: 'beta', event });
+      sampleValue(text, 'mmorch_model_lifecycle_events_total', {
+        model: 'beta',
+        event,
+      });
 
     expect(events('load')).toBe(2);
     expect(events('loaded')).toBe(2);
@@ -76,13 +108,18 @@ describe('metrics end to end', () => {
     );
 
     const responses = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => complete('alpha', `concurrent ${i}`)),
+      Array.from({ length: 200 }, (_, i) =>
+        complete('alpha', `concurrent ${i}`),
+      ),
     );
     const text = await scrape(started.metricsUrl);
 
     expect(responses.every((r) => r.status === 200)).toBe(true);
-    expect(sampleValue(text, 'mmorch_requests_total', { model: 'alpha', status: 'ok' })).toBe(
-      (before ?? 0) + 200,
-    );
+    expect(
+      sampleValue(text, 'mmorch_requests_total', {
+        model: 'alpha',
+        status: 'ok',
+      }),
+    ).toBe((before ?? 0) + 200);
   });
 });

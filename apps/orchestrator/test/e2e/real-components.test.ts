@@ -8,7 +8,12 @@ import {
   startAlertmanager,
   startPrometheus,
 } from '../support/real-components.js';
-import { fastSimulatedModel, postJson, type StartedApp, startApp } from '../support/start-app.js';
+import {
+  fastSimulatedModel,
+  postJson,
+  type StartedApp,
+  startApp,
+} from '../support/start-app.js';
 
 const prometheusMissing = missingBinary(PROMETHEUS_BIN);
 const alertmanagerMissing = missingBinary(ALERTMANAGER_BIN);
@@ -47,7 +52,10 @@ describe.skipIf(prometheusMissing)(
     it('returns our request counts', async () => {
       await Promise.all(
         Array.from({ length: 25 }, (_, i) =>
-          postJson(`${started.url}/v1/completions`, { model: 'prom', prompt: `q${i}` }),
+          postJson(`${started.url}/v1/completions`, {
+            model: 'prom',
+            prompt: `q${i}`,
+          }),
         ),
       );
 
@@ -80,7 +88,9 @@ describe.skipIf(alertmanagerMissing)(
     it('receives the raised alerts', async () => {
       const context = await startMonitored({
         alerting: {
-          destinations: [{ type: 'alertmanager', name: 'am', url: alertmanager.url }],
+          destinations: [
+            { type: 'alertmanager', name: 'am', url: alertmanager.url },
+          ],
           route: { groupWait: 0 },
         },
       });
@@ -96,7 +106,9 @@ describe.skipIf(alertmanagerMissing)(
         let names: string[] = [];
         while (!names.includes('InferenceErrorRateAnomaly')) {
           await sleep(200);
-          const alerts = (await (await fetch(`${alertmanager.url}/api/v2/alerts`)).json()) as Array<{
+          const alerts = (await (
+            await fetch(`${alertmanager.url}/api/v2/alerts`)
+          ).json()) as Array<{
             labels: Record<string, string>;
           }>;
           names = alerts.map((alert) => alert.labels.alertname ?? '');

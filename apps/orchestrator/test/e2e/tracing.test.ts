@@ -1,6 +1,11 @@
 import type { OTelTracer } from '@mm-orch/tracing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fastSimulatedModel, postJson, type StartedApp, startApp } from '../support/start-app.js';
+import {
+  fastSimulatedModel,
+  postJson,
+  type StartedApp,
+  startApp,
+} from '../support/start-app.js';
 
 type ReadableSpan = ReturnType<OTelTracer['getFinishedSpans']>[number];
 
@@ -24,15 +29,20 @@ function spans(): ReadableSpan[] {
 
 /** Returns the spans of the trace whose root has request id `id`. */
 function traceOf(id: string) {
-  const root = spans().find((span) => span.attributes['mm_orch.request.id'] === id);
+  const root = spans().find(
+    (span) => span.attributes['mm_orch.request.id'] === id,
+  );
   if (!root) {
     throw new Error(`no root span for request ${id}`);
   }
   const { traceId, spanId } = root.spanContext();
   const children = spans().filter(
-    (span) => span.parentSpanContext?.spanId === spanId && span.spanContext().traceId === traceId,
+    (span) =>
+      span.parentSpanContext?.spanId === spanId &&
+      span.spanContext().traceId === traceId,
   );
-  const byName = (prefix: string) => children.find((span) => span.name.startsWith(prefix));
+  const byName = (prefix: string) =>
+    children.find((span) => span.name.startsWith(prefix));
   return { root, children, byName };
 }
 
@@ -61,10 +71,14 @@ describe('tracing end to end', () => {
     ]);
     const modelCall = byName('model call')!;
     const batch = spans().find((span) =>
-      span.links.some((link) => link.context.spanId === modelCall.spanContext().spanId),
+      span.links.some(
+        (link) => link.context.spanId === modelCall.spanContext().spanId,
+      ),
     );
     expect(batch?.name).toBe('batch traced');
-    expect(modelCall.links[0]?.context.spanId).toBe(batch?.spanContext().spanId);
+    expect(modelCall.links[0]?.context.spanId).toBe(
+      batch?.spanContext().spanId,
+    );
   });
 
   it('records errors on the model span', async () => {
@@ -73,7 +87,9 @@ describe('tracing end to end', () => {
 
     expect(status).toBe(502);
     expect(byName('model call')?.status.code).toBe(2);
-    expect(byName('model call')?.events.some((event) => event.name === 'exception')).toBe(true);
+    expect(
+      byName('model call')?.events.some((event) => event.name === 'exception'),
+    ).toBe(true);
     expect(byName('queue wait')?.status.code).toBe(0);
     expect(root.status.code).toBe(2);
     expect(root.attributes['error.type']).toBe('MODEL_ERROR');
@@ -82,7 +98,9 @@ describe('tracing end to end', () => {
   it('continues an incoming trace', async () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const parentId = '00f067aa0ba902b7';
-    const { id } = await complete('traced', { traceparent: `00-${traceId}-${parentId}-01` });
+    const { id } = await complete('traced', {
+      traceparent: `00-${traceId}-${parentId}-01`,
+    });
     const { root } = traceOf(id);
 
     expect(root.spanContext().traceId).toBe(traceId);
@@ -97,12 +115,16 @@ describe('tracing end to end', () => {
     expect(root.attributes['gen_ai.operation.name']).toBe('text_completion');
     expect(root.attributes['http.response.status_code']).toBe(200);
     expect(root.attributes['gen_ai.usage.output_tokens']).toBe(3);
-    expect(byName('model call')?.attributes['gen_ai.usage.output_tokens']).toBe(3);
+    expect(byName('model call')?.attributes['gen_ai.usage.output_tokens']).toBe(
+      3,
+    );
     expect(byName('cache lookup')?.attributes['mm_orch.cache.hit']).toBe(false);
   });
 
   it('never cross-parents concurrent requests', async () => {
-    const results = await Promise.all(Array.from({ length: 50 }, () => complete('traced')));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => complete('traced')),
+    );
 
     for (const { id } of results) {
       const { root, children } = traceOf(id);

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Batcher } from '../../src/models/batcher.js';
-import type { GenerationRequest, GenerationResult } from '../../src/models/types.js';
+import type {
+  GenerationRequest,
+  GenerationResult,
+} from '../../src/models/types.js';
 
 function request(signal = new AbortController().signal): GenerationRequest {
   return {
@@ -24,7 +27,13 @@ const RESULT: GenerationResult = {
   completionTokens: 1,
 };
 
-function createBatcher(options: { maxBatchSize?: number; maxBatchDelayMs?: number; queueLimit?: number } = {}) {
+function createBatcher(
+  options: {
+    maxBatchSize?: number;
+    maxBatchDelayMs?: number;
+    queueLimit?: number;
+  } = {},
+) {
   const sizes: number[] = [];
   let release: () => void = () => {};
   const gate = { hold: false };
@@ -71,9 +80,14 @@ describe('Batcher', () => {
   });
 
   it('sends a full batch at once', async () => {
-    const { batcher, sizes } = createBatcher({ maxBatchSize: 3, maxBatchDelayMs: 1000 });
+    const { batcher, sizes } = createBatcher({
+      maxBatchSize: 3,
+      maxBatchDelayMs: 1000,
+    });
 
-    const done = Promise.all([1, 2, 3].map(() => batcher.submit(request(), undefined)));
+    const done = Promise.all(
+      [1, 2, 3].map(() => batcher.submit(request(), undefined)),
+    );
     await vi.advanceTimersByTimeAsync(0);
 
     expect(sizes).toEqual([3]);
@@ -81,7 +95,10 @@ describe('Batcher', () => {
   });
 
   it('rejects when the queue is full', async () => {
-    const { batcher, gate, release } = createBatcher({ maxBatchSize: 1, queueLimit: 1 });
+    const { batcher, gate, release } = createBatcher({
+      maxBatchSize: 1,
+      queueLimit: 1,
+    });
     gate.hold = true;
 
     const running = batcher.submit(request(), undefined);
@@ -89,7 +106,10 @@ describe('Batcher', () => {
     const queued = batcher.submit(request(), undefined);
     const rejected = batcher.submit(request(), undefined);
 
-    await expect(rejected).rejects.toMatchObject({ status: 429, code: 'QUEUE_FULL' });
+    await expect(rejected).rejects.toMatchObject({
+      status: 429,
+      code: 'QUEUE_FULL',
+    });
     gate.hold = false;
     release();
     await vi.advanceTimersByTimeAsync(10);

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type FakeUpstream, startFakeUpstream } from '../support/fake-upstream.js';
+import {
+  type FakeUpstream,
+  startFakeUpstream,
+} from '../support/fake-upstream.js';
 import { postJson, type StartedApp, startApp } from '../support/start-app.js';
 
 let started: StartedApp | undefined;

@@ -12,7 +12,10 @@ const OPTIONS = SimulatedAdapterConfig.parse({
   jitter: 0,
 });
 
-function request(prompt: string, overrides: Partial<GenerationRequest> = {}): GenerationRequest {
+function request(
+  prompt: string,
+  overrides: Partial<GenerationRequest> = {},
+): GenerationRequest {
   return {
     id: prompt,
     kind: 'completion',
@@ -36,7 +39,10 @@ describe('SimulatedAdapter', () => {
     const [second] = await adapter.generate([request('same')]);
 
     expect(first).toEqual(second);
-    expect(first).toMatchObject({ completionTokens: 3, finishReason: 'length' });
+    expect(first).toMatchObject({
+      completionTokens: 3,
+      finishReason: 'length',
+    });
   });
 
   it('streams one piece per token', async () => {
@@ -65,7 +71,9 @@ describe('SimulatedAdapter', () => {
     adapter.setFaults({ stall: true });
     const controller = new AbortController();
 
-    const pending = adapter.generate([request('stuck', { signal: controller.signal })]);
+    const pending = adapter.generate([
+      request('stuck', { signal: controller.signal }),
+    ]);
     controller.abort();
     const [result] = await pending;
 

@@ -15,15 +15,18 @@ describe('FailureTracker', () => {
     );
 
     expect(value).toBe('fallback');
-    expect(tracker.get('metrics')).toMatchObject({ failures: 1, lastError: 'boom' });
+    expect(tracker.get('metrics')).toMatchObject({
+      failures: 1,
+      lastError: 'boom',
+    });
   });
 
   it('counts rejected promises', async () => {
     const tracker = new FailureTracker(silentLogger);
 
-    await tracker.run('alerting', () => Promise.reject(new Error('late')), undefined)?.catch(
-      () => {},
-    );
+    await tracker
+      .run('alerting', () => Promise.reject(new Error('late')), undefined)
+      ?.catch(() => {});
     await Promise.resolve();
 
     expect(tracker.get('alerting').failures).toBe(1);
@@ -31,7 +34,10 @@ describe('FailureTracker', () => {
 
   it('rate-limits its log lines', () => {
     const lines: unknown[] = [];
-    const logger = { ...silentLogger, warn: (fields: unknown) => lines.push(fields) };
+    const logger = {
+      ...silentLogger,
+      warn: (fields: unknown) => lines.push(fields),
+    };
     const tracker = new FailureTracker(logger);
 
     for (let i = 0; i < 5; i++) {

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { parseChatRequest, parseCompletionRequest } from '../../src/server/openai-request.js';
+import {
+  parseChatRequest,
+  parseCompletionRequest,
+} from '../../src/server/openai-request.js';
 
 describe('OpenAI request parsing', () => {
   it('reads a completion', () => {
-    const parsed = parseCompletionRequest({ model: 'm', prompt: ['abcdefgh'], max_tokens: 5 });
+    const parsed = parseCompletionRequest({
+      model: 'm',
+      prompt: ['abcdefgh'],
+      max_tokens: 5,
+    });
 
-    expect(parsed).toMatchObject({ model: 'm', prompt: 'abcdefgh', maxTokens: 5, inputTokens: 2 });
+    expect(parsed).toMatchObject({
+      model: 'm',
+      prompt: 'abcdefgh',
+      maxTokens: 5,
+      inputTokens: 2,
+    });
   });
 
   it('reads chat text parts', () => {
@@ -31,6 +43,8 @@ describe('OpenAI request parsing', () => {
   });
 
   it('rejects empty messages', () => {
-    expect(() => parseChatRequest({ model: 'm', messages: [] })).toThrow(/messages/);
+    expect(() => parseChatRequest({ model: 'm', messages: [] })).toThrow(
+      /messages/,
+    );
   });
 });

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fastSimulatedModel, postJson, type StartedApp, startApp } from '../support/start-app.js';
+import {
+  fastSimulatedModel,
+  postJson,
+  type StartedApp,
+  startApp,
+} from '../support/start-app.js';
 
 let started: StartedApp;
 
@@ -27,7 +32,11 @@ describe('openai routes', () => {
   it('lists models', async () => {
     const response = await fetch(`${started.url}/v1/models`);
     const body = await response.json();
-    expect((body as { data: { id: string }[] }).data.map((m: { id: string }) => m.id)).toEqual(['sim-a', 'sim-b']);
+    expect(
+      (body as { data: { id: string }[] }).data.map(
+        (m: { id: string }) => m.id,
+      ),
+    ).toEqual(['sim-a', 'sim-b']);
   });
 
   it('completes a prompt', async () => {
@@ -43,10 +52,13 @@ describe('openai routes', () => {
   });
 
   it('completes a chat', async () => {
-    const { status, json } = await postJson(`${started.url}/v1/chat/completions`, {
-      model: 'sim-b',
-      messages: [{ role: 'user', content: 'hi' }],
-    });
+    const { status, json } = await postJson(
+      `${started.url}/v1/chat/completions`,
+      {
+        model: 'sim-b',
+        messages: [{ role: 'user', content: 'hi' }],
+      },
+    );
     expect(status).toBe(200);
     expect(json.choices[0].message.role).toBe('assistant');
     expect(json.usage.completion_tokens).toBe(4);

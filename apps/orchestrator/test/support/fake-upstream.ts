@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 /** A loopback OpenAI-compatible server that records what it receives. */
 export interface FakeUpstream {
   url: string;
-  requests: Array<{ path: string; headers: IncomingMessage['headers']; body: any }>;
+  requests: Array<{
+    path: string;
+    headers: IncomingMessage['headers'];
+    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary fields
+    body: Record<string, any>;
+  }>;
   close(): Promise<void>;
 }
 
@@ -23,7 +28,11 @@ export async function startFakeUpstream(
     });
     request.on('end', () => {
       const body = raw ? JSON.parse(raw) : undefined;
-      requests.push({ path: request.url ?? '', headers: request.headers, body });
+      requests.push({
+        path: request.url ?? '',
+        headers: request.headers,
+        body,
+      });
       if (options.status) {
         response.writeHead(options.status).end('upstream failure');
         return;
@@ -36,7 +45,9 @@ export async function startFakeUpstream(
       if (body.stream) {
         response.writeHead(200, { 'content-type': 'text/event-stream' });
         for (const piece of text.split(' ')) {
-          const chunk = { choices: [{ index: 0, delta: { content: `${piece} ` } }] };
+          const chunk = {
+            choices: [{ index: 0, delta: { content: `${piece} ` } }],
+          };
           response.write(`data: ${JSON.stringify(chunk)}\n\n`);
         }
         response.end('data: [DONE]\n\n');
@@ -44,7 +55,14 @@ export async function startFakeUpstream(
       }
       response.end(
         JSON.stringify({
-          choices: [{ index: 0, text, message: { content: text }, finish_reason: 'stop' }],
+          choices: [
+            {
+              index: 0,
+              text,
+              message: { content: text },
+              finish_reason: 'stop',
+            },
+          ],
           usage: { prompt_tokens: 7, completion_tokens: 3 },
         }),
       );

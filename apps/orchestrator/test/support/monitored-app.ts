@@ -1,7 +1,12 @@
 import type { AnomalyEvent } from '@mm-orch/anomaly';
 import type { OrchestratorConfigInput } from '@mm-orch/config';
 import { EventClock } from './event-clock.js';
-import { fastSimulatedModel, postJson, type StartedApp, startApp } from './start-app.js';
+import {
+  fastSimulatedModel,
+  postJson,
+  type StartedApp,
+  startApp,
+} from './start-app.js';
 
 /** Length of one monitor interval, in event-time milliseconds. */
 export const INTERVAL_MS = 1000;
@@ -67,11 +72,12 @@ export async function runInterval(
 ): Promise<void> {
   await Promise.all(
     Array.from({ length: requests }, (_, i) =>
-      postJson(`${context.url}/v1/completions`, { model: 'watched', prompt: `p${i}` }),
+      postJson(`${context.url}/v1/completions`, {
+        model: 'watched',
+        prompt: `p${i}`,
+      }),
     ),
   );
   context.clock.advance(INTERVAL_MS);
   context.app.monitor!.tick(context.clock.now());
 }
-
-

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Path of the Prometheus binary; `PROMETHEUS_BIN` overrides it. */
-export const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
+export const PROMETHEUS_BIN =
+  process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
 /** Path of the Alertmanager binary; `ALERTMANAGER_BIN` overrides it. */
 export const ALERTMANAGER_BIN =
   process.env.ALERTMANAGER_BIN ?? '/usr/bin/prometheus-alertmanager';
@@ -87,7 +88,10 @@ async function startBinary(
  * Starts Prometheus on 127.0.0.1 with a temporary storage directory,
  * scraping `target` ("host:port") every second.
  */
-export function startPrometheus(target: string, path = '/metrics'): Promise<RealComponent> {
+export function startPrometheus(
+  target: string,
+  path = '/metrics',
+): Promise<RealComponent> {
   const config = [
     'global:',
     '  scrape_interval: 1s',

@@ -5,9 +5,9 @@ import {
 } from '@mm-orch/config';
 import type { FunctionModel } from '../../src/models/function-adapter.js';
 import {
+  createOrchestrator,
   type Orchestrator,
   type OrchestratorAddresses,
-  createOrchestrator,
 } from '../../src/orchestrator.js';
 
 /** A started orchestrator with its addresses. */

@@ -14,7 +14,9 @@ export interface WebhookReceiver {
  * Starts a webhook receiver on 127.0.0.1 that answers every request with
  * `status` (200 by default).
  */
-export async function startWebhookReceiver(status = 200): Promise<WebhookReceiver> {
+export async function startWebhookReceiver(
+  status = 200,
+): Promise<WebhookReceiver> {
   const receiver = { bodies: [] as unknown[], attempts: 0 };
   const server = createServer((request, response) => {
     let raw = '';

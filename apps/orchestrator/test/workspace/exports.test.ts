@@ -25,10 +25,14 @@ async function importedType(name: string, exportName: string): Promise<string> {
     `const module = await import(${JSON.stringify(name)});`,
     `process.stdout.write(typeof module[${JSON.stringify(exportName)}]);`,
   ].join('\n');
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: APP_DIR,
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ['--input-type=module', '-e', script],
+    {
+      cwd: APP_DIR,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
+  );
   return stdout;
 }
 

@@ -5,6 +5,10 @@ import type { Notification } from '../notification.js';
 import { backoffDelay, type RetryPolicy } from './backoff.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import type { DeadLetterLog } from './dead-letter.js';
+import type {
+  NotificationOutcome,
+  NotificationOutcomeHandler,
+} from './notification-outcome.js';
 import type { Outbox } from './outbox.js';
 import { RateLimiter } from './rate-limiter.js';
 
@@ -25,7 +29,7 @@ export interface DestinationStatus {
   deadLettered: number;
   /** Notifications waiting, the one in flight included. */
   queueDepth: number;
-  /** Times a notification waited for the rate limit. */
+  /** Notifications that waited for the rate limit, each counted once. */
   rateLimited: number;
   /** Times the circuit breaker opened. */
   circuitOpened: number;
@@ -45,6 +49,8 @@ export interface DeliveryQueueOptions {
   deadLetters: DeadLetterLog;
   outbox: Outbox | undefined;
   random: () => number;
+  /** Receives every outcome; it must not throw. @default none */
+  onOutcome?: NotificationOutcomeHandler | undefined;
 }
 
 interface QueueItem {
@@ -52,6 +58,8 @@ interface QueueItem {
   attempts: number;
   notBefore: number;
   lastError: string | undefined;
+  /** Whether this item was already counted as rate-limited. */
+  rateLimited: boolean;
 }
 
 const ABORTED = Symbol('aborted');
@@ -107,6 +115,7 @@ export class DeliveryQueue {
         attempts: 0,
         notBefore: 0,
         lastError: reason,
+        rateLimited: false,
       });
       return;
     }
@@ -119,6 +128,7 @@ export class DeliveryQueue {
       attempts: 0,
       notBefore: 0,
       lastError: undefined,
+      rateLimited: false,
     });
     this.run();
   }
@@ -199,7 +209,10 @@ export class DeliveryQueue {
         limiterWait,
       );
       if (wait > 0) {
-        if (limiterWait === wait) {
+        // The loop comes back here after every wake-up, so count each
+        // notification once however often it waits.
+        if (limiterWait === wait && !item.rateLimited) {
+          item.rateLimited = true;
           this.counts.rateLimited += 1;
         }
         await this.sleep(wait);
@@ -254,6 +267,7 @@ export class DeliveryQueue {
     this.counts.delivered += 1;
     this.breaker.recordSuccess();
     this.options.outbox?.done(item.notification);
+    this.report('delivered', item);
   }
 
   private fail(item: QueueItem, error: unknown): void {
@@ -274,6 +288,7 @@ export class DeliveryQueue {
     const retryable = !(error instanceof DeliveryError) || error.retryable;
     const { retry, logger } = this.options;
     if (this.closed || !retryable || item.attempts >= retry.attempts) {
+      this.report('failed', item);
       this.deadLetter(item);
       return;
     }
@@ -287,6 +302,7 @@ export class DeliveryQueue {
     item.notBefore = now + delay;
     this.counts.retried += 1;
     this.items.unshift(item);
+    this.report('failed', item, { retryInMs: delay });
     logger.warn(
       {
         destination: this.destination.name,
@@ -310,6 +326,7 @@ export class DeliveryQueue {
       notification: item.notification,
     });
     this.options.outbox?.done(item.notification);
+    this.report('dead-lettered', item);
     this.options.logger.error(
       {
         destination: this.destination.name,
@@ -319,6 +336,28 @@ export class DeliveryQueue {
       },
       'alert notification dead-lettered',
     );
+  }
+
+  private report(
+    outcome: NotificationOutcome['outcome'],
+    item: QueueItem,
+    extra: { retryInMs?: number } = {},
+  ): void {
+    const { onOutcome } = this.options;
+    if (!onOutcome) {
+      return;
+    }
+
+    const { notification, attempts, lastError } = item;
+    onOutcome({
+      outcome,
+      destination: this.destination.name,
+      notificationId: notification.idempotencyKey,
+      groupKey: notification.groupKey,
+      attempts,
+      ...(outcome === 'delivered' ? {} : { error: lastError ?? 'unknown error' }),
+      ...extra,
+    });
   }
 
   private sleep(ms: number): Promise<void> {

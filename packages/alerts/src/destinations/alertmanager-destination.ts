@@ -10,6 +10,8 @@ export interface AlertmanagerDestinationOptions {
   url: string;
   /** Extra request headers. @default {} */
   headers?: Record<string, string>;
+  /** Per-attempt timeout in milliseconds. @default the router's `timeout` */
+  timeout?: number;
 }
 
 /** Builds the `POST /api/v2/alerts` body (postableAlerts) of a notification. */
@@ -31,10 +33,13 @@ export function toAlertmanagerAlerts(notification: Notification) {
  */
 export class AlertmanagerDestination implements Destination {
   readonly name: string;
+  /** Per-attempt timeout in milliseconds, or the router's when unset. */
+  readonly timeout: number | undefined;
   private readonly endpoint: string;
 
   constructor(private readonly options: AlertmanagerDestinationOptions) {
     this.name = options.name;
+    this.timeout = options.timeout;
     this.endpoint = new URL('api/v2/alerts', withSlash(options.url)).href;
   }
 

@@ -10,16 +10,21 @@ export interface ConsoleDestinationOptions {
   format?: 'text' | 'json';
   /** Stream written to. @default process.stdout */
   stdout?: TextSink;
+  /** Per-attempt timeout in milliseconds. @default the router's `timeout` */
+  timeout?: number;
 }
 
 /** Writes each notification to a stream as readable text or JSON. */
 export class ConsoleDestination implements Destination {
   readonly name: string;
+  /** Per-attempt timeout in milliseconds, or the router's when unset. */
+  readonly timeout: number | undefined;
   private readonly format: 'text' | 'json';
   private readonly stdout: TextSink;
 
   constructor(options: ConsoleDestinationOptions) {
     this.name = options.name;
+    this.timeout = options.timeout;
     this.format = options.format ?? 'text';
     this.stdout = options.stdout ?? process.stdout;
   }

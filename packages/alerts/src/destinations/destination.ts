@@ -16,6 +16,13 @@ export interface Destination {
   readonly name: string;
   /** Delivers one notification. */
   send(notification: Notification, options: SendOptions): Promise<void>;
+  /**
+   * Per-attempt timeout in milliseconds, read by the delivery queue. A
+   * config entry's `timeout` wins over it, and it wins over the router's
+   * `timeout`. A wrapper around a destination should copy it.
+   * @default the router's `timeout`
+   */
+  readonly timeout?: number | undefined;
   /** Limit that applies unless the config sets one (Slack: 1 per second). */
   readonly defaultRateLimit?: { count: number; interval: number };
   /** Releases files or sockets; called by `router.close()`. */

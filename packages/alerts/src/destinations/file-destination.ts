@@ -13,6 +13,8 @@ export interface FileDestinationOptions {
   maxBytes?: number;
   /** Rotated files kept (`path.1` is the newest). @default 5 */
   maxFiles?: number;
+  /** Per-attempt timeout in milliseconds. @default the router's `timeout` */
+  timeout?: number;
 }
 
 /**
@@ -22,6 +24,8 @@ export interface FileDestinationOptions {
  */
 export class FileDestination implements Destination {
   readonly name: string;
+  /** Per-attempt timeout in milliseconds, or the router's when unset. */
+  readonly timeout: number | undefined;
   private readonly path: string;
   private readonly maxBytes: number;
   private readonly maxFiles: number;
@@ -29,6 +33,7 @@ export class FileDestination implements Destination {
 
   constructor(options: FileDestinationOptions) {
     this.name = options.name;
+    this.timeout = options.timeout;
     this.path = options.path;
     this.maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
     this.maxFiles = options.maxFiles ?? 5;

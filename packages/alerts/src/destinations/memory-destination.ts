@@ -8,6 +8,8 @@ export interface MemoryDestinationOptions {
   name?: string;
   /** Max notifications kept; the oldest go first. @default 1000 */
   maxNotifications?: number;
+  /** Per-attempt timeout in milliseconds. @default the router's `timeout` */
+  timeout?: number;
 }
 
 /**
@@ -16,6 +18,8 @@ export interface MemoryDestinationOptions {
  */
 export class MemoryDestination implements Destination {
   readonly name: string;
+  /** Per-attempt timeout in milliseconds, or the router's when unset. */
+  readonly timeout: number | undefined;
   /** Notifications received, oldest first. */
   readonly notifications: Notification[] = [];
   /** Notifications dropped because `maxNotifications` was reached. */
@@ -24,6 +28,7 @@ export class MemoryDestination implements Destination {
 
   constructor(options: MemoryDestinationOptions = {}) {
     this.name = options.name ?? 'memory';
+    this.timeout = options.timeout;
     this.maxNotifications = options.maxNotifications ?? 1_000;
   }
 

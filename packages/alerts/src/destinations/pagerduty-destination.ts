@@ -17,6 +17,8 @@ export interface PagerDutyDestinationOptions {
   source?: string;
   /** `client`. @default 'mm-orch' */
   client?: string;
+  /** Per-attempt timeout in milliseconds. @default the router's `timeout` */
+  timeout?: number;
 }
 
 /** Limits of PagerDuty Events API v2. */
@@ -128,10 +130,13 @@ function fitEvent(event: {
 /** Sends trigger and resolve events to PagerDuty Events API v2. */
 export class PagerDutyDestination implements Destination {
   readonly name: string;
+  /** Per-attempt timeout in milliseconds, or the router's when unset. */
+  readonly timeout: number | undefined;
   private readonly url: string;
 
   constructor(private readonly options: PagerDutyDestinationOptions) {
     this.name = options.name;
+    this.timeout = options.timeout;
     this.url = options.url ?? 'https://events.pagerduty.com/v2/enqueue';
   }
 

@@ -13,6 +13,8 @@ export interface SlackDestinationOptions {
   channel?: string;
   /** User name override. @default the webhook's name */
   username?: string;
+  /** Per-attempt timeout in milliseconds. @default the router's `timeout` */
+  timeout?: number;
 }
 
 /** Slack's limit on the text of a section block, in characters. */
@@ -81,10 +83,13 @@ export function toSlackMessage(
  */
 export class SlackDestination implements Destination {
   readonly name: string;
+  /** Per-attempt timeout in milliseconds, or the router's when unset. */
+  readonly timeout: number | undefined;
   readonly defaultRateLimit = { count: 1, interval: 1_000 };
 
   constructor(private readonly options: SlackDestinationOptions) {
     this.name = options.name;
+    this.timeout = options.timeout;
   }
 
   /** Posts one notification. */

@@ -18,6 +18,8 @@ export interface WebhookDestinationOptions {
   headers?: Record<string, string>;
   /** Max alerts per body, 0 for all. @default 0 */
   maxAlerts?: number;
+  /** Per-attempt timeout in milliseconds. @default the router's `timeout` */
+  timeout?: number;
 }
 
 /** Alert in the webhook body, as Alertmanager sends it. */
@@ -95,9 +97,12 @@ export function signBody(secret: string, body: string): string {
  */
 export class WebhookDestination implements Destination {
   readonly name: string;
+  /** Per-attempt timeout in milliseconds, or the router's when unset. */
+  readonly timeout: number | undefined;
 
   constructor(private readonly options: WebhookDestinationOptions) {
     this.name = options.name;
+    this.timeout = options.timeout;
   }
 
   /** Posts one notification. */

@@ -6,6 +6,7 @@ import { ErrorRateDetector } from './error-rate-detector.js';
 import { EwmaDetector } from './ewma-detector.js';
 import { QuantileDetector } from './quantile-detector.js';
 import { RobustDetector } from './robust-detector.js';
+import { SeasonalBlendDetector } from './seasonal-blend-detector.js';
 import { SeasonalDetector } from './seasonal-detector.js';
 import { StalenessDetector } from './staleness-detector.js';
 import { SuppressedDetector } from './suppressed-detector.js';
@@ -43,9 +44,20 @@ type Factory = {
 const FACTORIES: Record<string, Factory> = {
   'suppressed-quantile': {
     create: (o) =>
-      new SuppressedDetector({ detector: new QuantileDetector(o) }),
-    restore: (s, o) =>
-      SuppressedDetector.restore(s, { ...o, detector: undefined }),
+      new SuppressedDetector({
+        detector: new SeasonalBlendDetector({ base: new QuantileDetector(o) }),
+      }),
+    restore: (s) =>
+      SuppressedDetector.restore(s, {
+        detector: restoreDetector(s.inner as DetectorState),
+      }),
+  },
+  'seasonal-blend': {
+    create: (o) => new SeasonalBlendDetector({ base: new QuantileDetector(o) }),
+    restore: (s) =>
+      SeasonalBlendDetector.restore(s, {
+        base: restoreDetector(s.base as DetectorState),
+      }),
   },
   ensemble: {
     create: (o) => new EnsembleDetector(o),

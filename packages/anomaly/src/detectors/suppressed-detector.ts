@@ -7,10 +7,14 @@ import type {
 } from './detector.js';
 import { readNumber } from './detector.js';
 import { QuantileDetector } from './quantile-detector.js';
+import { SeasonalBlendDetector } from './seasonal-blend-detector.js';
 
 /** Options of `SuppressedDetector`. */
 export interface SuppressedDetectorOptions {
-  /** Detector whose scores are filtered. @default a `QuantileDetector` */
+  /**
+   * Detector whose scores are filtered.
+   * @default a `SeasonalBlendDetector` over a `QuantileDetector`
+   */
   detector?: Detector;
   /**
    * Points after a reported peak during which the reference does not decay.
@@ -39,7 +43,7 @@ export class SuppressedDetector implements Detector {
   private sincePeak = 0;
 
   constructor(options: SuppressedDetectorOptions = {}) {
-    this.inner = options.detector ?? new QuantileDetector();
+    this.inner = options.detector ?? new SeasonalBlendDetector();
     this.hold = options.hold ?? 100;
     this.decay = options.decay ?? 0.99;
   }
@@ -60,9 +64,7 @@ export class SuppressedDetector implements Detector {
     }
     const detector = new SuppressedDetector({
       ...options,
-      detector:
-        options.detector ??
-        QuantileDetector.restore(state.inner as DetectorState),
+      detector: options.detector ?? restoreInner(state.inner as DetectorState),
     });
     detector.reference = readNumber(state.reference, 0);
     detector.sincePeak = readNumber(state.sincePeak, 0);
@@ -109,4 +111,11 @@ export class SuppressedDetector implements Detector {
       inner: this.inner.toJSON(),
     };
   }
+}
+
+/** Restores the built-in inner detectors; others are restored by the caller. */
+function restoreInner(state: DetectorState): Detector {
+  return state?.algorithm === 'quantile'
+    ? QuantileDetector.restore(state)
+    : SeasonalBlendDetector.restore(state);
 }

@@ -266,7 +266,11 @@ describe('PerformanceMonitor status', () => {
   test('counts late records', () => {
     const monitor = createMonitor();
     sendTraffic(monitor, 'llama', 0, 3, steady);
-    monitor.recordInference({ model: 'llama', latencySeconds: 0.1, timestamp: T0 });
+    monitor.recordInference({
+      model: 'llama',
+      latencySeconds: 0.1,
+      timestamp: T0,
+    });
     expect(monitor.getStatus().counts.late).toBe(1);
     expect(monitor.getSnapshot('llama')!.requests).toBe(61);
   });

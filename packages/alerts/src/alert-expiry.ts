@@ -1,0 +1,73 @@
+/** Longest delay that `setTimeout` takes without firing at once (~24.8 days). */
+const MAX_TIMER_DELAY = 2 ** 31 - 1;
+
+/**
+ * End times of firing alerts, by fingerprint, with one timer set for the
+ * earliest. When it fires, `onExpire` receives every fingerprint whose end
+ * has passed. The timer is `unref`ed, so it never keeps the process alive.
+ */
+export class AlertExpiry {
+  private readonly endsAt = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt = Number.POSITIVE_INFINITY;
+
+  constructor(private readonly onExpire: (fingerprints: string[]) => void) {}
+
+  /** Sets or moves the end of one alert, in epoch milliseconds. */
+  set(fingerprint: string, endsAt: number, now: number): void {
+    this.endsAt.set(fingerprint, endsAt);
+    if (endsAt < this.timerAt) {
+      this.schedule(endsAt, now);
+    }
+  }
+
+  /** Forgets one alert, because it resolved or was replaced. */
+  delete(fingerprint: string): void {
+    this.endsAt.delete(fingerprint);
+  }
+
+  /** Number of alerts with a pending end. */
+  get size(): number {
+    return this.endsAt.size;
+  }
+
+  /** Stops the timer and forgets every end. */
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = Number.POSITIVE_INFINITY;
+    this.endsAt.clear();
+  }
+
+  private schedule(at: number, now: number): void {
+    clearTimeout(this.timer);
+    this.timerAt = at;
+    const delay = Math.min(Math.max(at - now, 0), MAX_TIMER_DELAY);
+    this.timer = setTimeout(() => this.fire(), delay);
+    this.timer.unref?.();
+  }
+
+  private fire(): void {
+    const now = Date.now();
+    this.timer = undefined;
+    this.timerAt = Number.POSITIVE_INFINITY;
+
+    const expired: string[] = [];
+    let next = Number.POSITIVE_INFINITY;
+    for (const [fingerprint, endsAt] of this.endsAt) {
+      if (endsAt <= now) {
+        expired.push(fingerprint);
+        this.endsAt.delete(fingerprint);
+      } else {
+        next = Math.min(next, endsAt);
+      }
+    }
+
+    if (next !== Number.POSITIVE_INFINITY) {
+      this.schedule(next, now);
+    }
+    if (expired.length > 0) {
+      this.onExpire(expired);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * What happened to a notification at one destination: `delivered`,
+ * `failed` for each failed attempt (retried or not), and `dead-lettered`
+ * when the queue gave it up.
+ */
+export type NotificationOutcomeKind = 'delivered' | 'failed' | 'dead-lettered';
+
+/** One delivery outcome, as `onNotificationOutcome` receives it. */
+export interface NotificationOutcome {
+  /** What happened. */
+  outcome: NotificationOutcomeKind;
+  /** Name of the destination. */
+  destination: string;
+  /** The notification's `idempotencyKey`, the same on every attempt. */
+  notificationId: string;
+  /** Key of the alert group that the notification is about. */
+  groupKey: string;
+  /** Attempts made so far, 0 when dead-lettered before any attempt. */
+  attempts: number;
+  /** Message of the error, for `failed` and `dead-lettered`. */
+  error?: string;
+  /** Wait before the next attempt, for a `failed` attempt that is retried. */
+  retryInMs?: number;
+}
+
+/** Receives delivery outcomes; it must not block, since it runs inline. */
+export type NotificationOutcomeHandler = (outcome: NotificationOutcome) => void;
