@@ -32,10 +32,11 @@ import { registerOpenAiRoutes } from './server/openai-routes.js';
 
 /** Options of `createOrchestrator`. */
 export interface CreateOrchestratorOptions {
-  /** Configuration; omitted fields take the embedded defaults. */
+  /** Configuration. Omitted fields take the embedded defaults. */
   config?: OrchestratorConfigInput;
   /**
-   * Configuration already parsed, e.g. by `loadConfig`; wins over `config`.
+   * Configuration already parsed, e.g. by `loadConfig`. It wins over
+   * `config`.
    */
   resolvedConfig?: OrchestratorConfigOutput;
   /** pino-compatible logger. @default pino at level `warn` on stderr */
@@ -44,7 +45,7 @@ export interface CreateOrchestratorOptions {
   functions?: Readonly<Record<string, FunctionModel>>;
   /**
    * Clock of the event times fed to anomaly detection, in ms since the
-   * epoch; a replay passes one that runs faster than the wall clock.
+   * epoch. A replay passes one that runs faster than the wall clock.
    * @default Date.now
    */
   clock?: () => number;
@@ -145,14 +146,14 @@ export class Orchestrator {
     return this.monitoring.router;
   }
 
-  /** Calls `listener` with each anomaly event; returns an unsubscribe. */
+  /** Calls `listener` with each anomaly event and returns an unsubscribe. */
   onAnomaly(listener: (event: AnomalyEvent) => void): () => void {
     return this.monitoring.onAnomalyEvent(listener);
   }
 
   /**
-   * Calls `listener` with each notification that a destination accepted;
-   * returns an unsubscribe.
+   * Calls `listener` with each notification that a destination accepted
+   * and returns an unsubscribe.
    */
   onAlert(listener: DeliveryListener): () => void {
     return this.monitoring.onAlertDelivered(listener);
@@ -279,7 +280,7 @@ export class Orchestrator {
   }
 }
 
-/** Creates an orchestrator; call `start()` to serve. */
+/** Creates an orchestrator. Call `start()` to serve. */
 export function createOrchestrator(
   options: CreateOrchestratorOptions = {},
 ): Orchestrator {
@@ -295,7 +296,7 @@ const FAULT_CHECKS: Record<keyof SimulatedFaults, (value: unknown) => boolean> =
       Number.isInteger(value) && (value as number) >= 0,
   };
 
-/** Checks a fault change; throws a 400 error naming the invalid field. */
+/** Checks a fault change and throws a 400 error naming an invalid field. */
 function validFaults(fault: Record<string, unknown>): Partial<SimulatedFaults> {
   for (const [key, value] of Object.entries(fault)) {
     const check = FAULT_CHECKS[key as keyof SimulatedFaults];

@@ -19,7 +19,10 @@ import {
   formatGroupKey,
   groupLabelsOf,
 } from './build-notification.js';
-import { createDeliveryQueues } from './delivery/create-delivery-queues.js';
+import {
+  checkDestination,
+  createDeliveryQueues,
+} from './delivery/create-delivery-queues.js';
 import { type DeadLetter, DeadLetterLog } from './delivery/dead-letter.js';
 import type { DeliveryQueue } from './delivery/delivery-queue.js';
 import { Outbox } from './delivery/outbox.js';
@@ -124,6 +127,9 @@ export class AlertRouter {
       createDestination(config, { logger, stdout }, destinationFactories),
     );
     const all = [...built, ...instances];
+    for (const destination of all) {
+      checkDestination(destination);
+    }
     this.tree = buildRouteTree(
       this.config.route,
       all.map((d) => d.name),

@@ -30,7 +30,7 @@ export const SignalDetectorConfig = z
     /** Points in the detector's bounded baseline window. @default 64 */
     window: z.number().int().min(4).max(100_000).default(64),
     /**
-     * How readily an anomaly fires, from 0 (never) to 1 (always): a point is
+     * Sensitivity from 0 (never fires) to 1 (always fires). A point is
      * anomalous when its score is at least `1 - sensitivity`. @default 0.3
      */
     sensitivity: z.number().min(0).max(1).default(0.3),

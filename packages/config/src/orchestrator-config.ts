@@ -100,7 +100,7 @@ export const FunctionAdapterConfig = z
   })
   .strict();
 
-/** How a model is served, chosen by `type`. */
+/** Backend of a model, chosen by `type`. */
 export const ModelAdapterConfig = z.discriminatedUnion('type', [
   SimulatedAdapterConfig,
   HttpAdapterConfig,

@@ -190,6 +190,39 @@ describe('loadConfig file errors', () => {
     const error = errorOf(() => loadConfig(App, { file, env: {} }));
     expect(error.code).toBe('CONFIG_FILE_SYNTAX');
   });
+
+  test('hides JSON text in errors', () => {
+    const text = '{ "server": { "host": s3cr3t-token } }';
+    const file = writeConfig('json', text);
+    const error = errorOf(() => loadConfig(App, { file, env: {} }));
+    expect(error.message).not.toContain('s3cr3t');
+  });
+
+  test('points at JSON syntax errors', () => {
+    const file = writeConfig('json', '{\n  "server": {\n    "port": 1,\n  }\n}');
+    const error = errorOf(() => loadConfig(App, { file, env: {} }));
+    expect(error.problems[0]?.source).toBe(`${file}:4:3`);
+  });
+
+  test('accepts JSON with byte order mark', () => {
+    const file = writeConfig('json', '\uFEFF{ "server": { "port": 5 } }');
+    expect(loadConfig(App, { file, env: {} }).server.port).toBe(5);
+  });
+
+  test('reports excessive YAML aliases', () => {
+    // Each level repeats the previous one ten times: 10,000 leaves in all.
+    const names = ['a', 'b', 'c', 'd'];
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (const [index, name] of names.entries()) {
+      if (index > 0) {
+        const items = Array(10).fill(`*${names[index - 1]}`).join(', ');
+        lines.push(`${name}: &${name} [${items}]`);
+      }
+    }
+    const file = writeConfig('yaml', lines.join('\n'));
+    const error = errorOf(() => loadConfig(App, { file, env: {} }));
+    expect(error.code).toBe('CONFIG_FILE_SYNTAX');
+  });
 });
 
 describe('loadConfig environment', () => {

@@ -8,11 +8,22 @@ const ITERATIONS = 300_000;
 const ROUNDS = 9;
 const MODELS = ['llama-3-8b', 'mistral-7b', 'qwen-14b', 'phi-3'];
 const BUCKETS = {
-  latency: [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92, 163.84, 327.68],
-  queue: [0.001, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92],
-  ttft: [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80],
+  latency: [
+    0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48,
+    40.96, 81.92, 163.84, 327.68,
+  ],
+  queue: [
+    0.001, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12,
+    10.24, 20.48, 40.96, 81.92,
+  ],
+  ttft: [
+    0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5,
+    7.5, 10, 20, 40, 80,
+  ],
   tpot: [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 2.5],
-  tokens: [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304],
+  tokens: [
+    1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304,
+  ],
 };
 
 // Inputs drawn once, so that every variant sees the same values.
@@ -68,13 +79,53 @@ function measureAll(variants) {
 function promClientVariant(cached) {
   const registry = new promClient.Registry();
   const reg = [registry];
-  const requests = new promClient.Counter({ name: 'requests_total', help: 'h', labelNames: ['model', 'status'], registers: reg });
-  const tokens = new promClient.Counter({ name: 'tokens_total', help: 'h', labelNames: ['model', 'type'], registers: reg });
-  const durationH = new promClient.Histogram({ name: 'duration_seconds', help: 'h', labelNames: ['model', 'status'], buckets: BUCKETS.latency, registers: reg });
-  const queueH = new promClient.Histogram({ name: 'queue_seconds', help: 'h', labelNames: ['model'], buckets: BUCKETS.queue, registers: reg });
-  const ttftH = new promClient.Histogram({ name: 'ttft_seconds', help: 'h', labelNames: ['model'], buckets: BUCKETS.ttft, registers: reg });
-  const tpotH = new promClient.Histogram({ name: 'tpot_seconds', help: 'h', labelNames: ['model'], buckets: BUCKETS.tpot, registers: reg });
-  const tokensH = new promClient.Histogram({ name: 'request_tokens', help: 'h', labelNames: ['model', 'type'], buckets: BUCKETS.tokens, registers: reg });
+  const requests = new promClient.Counter({
+    name: 'requests_total',
+    help: 'h',
+    labelNames: ['model', 'status'],
+    registers: reg,
+  });
+  const tokens = new promClient.Counter({
+    name: 'tokens_total',
+    help: 'h',
+    labelNames: ['model', 'type'],
+    registers: reg,
+  });
+  const durationH = new promClient.Histogram({
+    name: 'duration_seconds',
+    help: 'h',
+    labelNames: ['model', 'status'],
+    buckets: BUCKETS.latency,
+    registers: reg,
+  });
+  const queueH = new promClient.Histogram({
+    name: 'queue_seconds',
+    help: 'h',
+    labelNames: ['model'],
+    buckets: BUCKETS.queue,
+    registers: reg,
+  });
+  const ttftH = new promClient.Histogram({
+    name: 'ttft_seconds',
+    help: 'h',
+    labelNames: ['model'],
+    buckets: BUCKETS.ttft,
+    registers: reg,
+  });
+  const tpotH = new promClient.Histogram({
+    name: 'tpot_seconds',
+    help: 'h',
+    labelNames: ['model'],
+    buckets: BUCKETS.tpot,
+    registers: reg,
+  });
+  const tokensH = new promClient.Histogram({
+    name: 'request_tokens',
+    help: 'h',
+    labelNames: ['model', 'type'],
+    buckets: BUCKETS.tokens,
+    registers: reg,
+  });
 
   if (!cached) {
     return (i) => {
@@ -156,7 +207,10 @@ function handWrittenVariant() {
 }
 
 function exporterVariant(traced) {
-  const exporter = new PrometheusExporter({ processMetrics: false, gpuMetrics: false });
+  const exporter = new PrometheusExporter({
+    processMetrics: false,
+    gpuMetrics: false,
+  });
   const traceIds = MODELS.map((_, i) => `4bf92f3577b34da6a3ce929d0e0e473${i}`);
   return (i) => {
     const k = i & (SIZE - 1);

@@ -25,7 +25,9 @@ function median(values) {
 }
 
 const fixed = (value, digits = 1) => value.toFixed(digits);
-const load = loadavg().map((value) => value.toFixed(1)).join(', ');
+const load = loadavg()
+  .map((value) => value.toFixed(1))
+  .join(', ');
 
 // Hot path.
 const hot = child('hot-path.mjs', []);
@@ -44,6 +46,7 @@ for (const size of SIZES) {
       bytes: runs[0].bytes,
       peakMb: median(runs.map((r) => r.peakMb)),
       maxBlockMs: median(runs.map((r) => r.maxBlockMs)),
+      maxBlockCpuMs: median(runs.map((r) => r.maxBlockCpuMs)),
     });
   }
 }
@@ -58,7 +61,9 @@ for (const impl of ['prom-client', 'exporter']) {
 
 const row = (cells) => `| ${cells.join(' | ')} |`;
 const scrapeRows = scrape.map((r) => {
-  const base = scrape.find((b) => b.size === r.size && b.variant === 'prom-client');
+  const base = scrape.find(
+    (b) => b.size === r.size && b.variant === 'prom-client',
+  );
   return row([
     r.size.toLocaleString('en-US'),
     r.variant,
@@ -68,6 +73,7 @@ const scrapeRows = scrape.map((r) => {
     fixed(r.peakMb),
     `${fixed(r.peakMb / base.peakMb, 2)}`,
     fixed(r.maxBlockMs),
+    fixed(r.maxBlockCpuMs),
   ]);
 });
 const memoryRows = memory.map((r) =>
@@ -113,11 +119,13 @@ One histogram of 16 bounds with two labels, N series
 \`format\` is \`formatMetrics()\` (one string); \`stream\` is
 \`streamMetrics()\` as the HTTP endpoint sends it. Peak memory is the rise of
 the process's maximum RSS over the RSS before the scrape. The longest block
-is the longest gap between runs of a 1 ms timer during the scrape; on a
-loaded machine it includes time the process waited for a core.
+is the longest gap between runs of a 1 ms timer during the scrape. On a
+loaded machine a gap also holds time spent waiting for a core, so the last
+column gives the CPU time the process used in its longest gap (GC threads
+included): the part of the block that the scrape's own work causes.
 
-| series | variant | time (ms) | faster by | output (MB) | peak memory (MB) | peak vs prom-client | longest block (ms) |
-| --- | --- | --- | --- | --- | --- | --- | --- |
+| series | variant | time (ms) | faster by | output (MB) | peak memory (MB) | peak vs prom-client | longest block (ms) | CPU in longest gap (ms) |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${scrapeRows.join('\n')}
 
 ## Memory per histogram series

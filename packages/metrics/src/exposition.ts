@@ -29,7 +29,7 @@ interface RegisteredMetric {
   get(): Promise<PromClientData> | PromClientData;
 }
 
-const SERIES_PER_CHECK = 32;
+const SERIES_PER_CHECK = 8;
 const LINES_PER_CHUNK = 2048;
 
 /**
@@ -76,7 +76,11 @@ export async function* renderExposition(
     }
 
     const family = metric;
-    const defaults = formatLabelPairs(names, values, new Set(family.labelNames));
+    const defaults = formatLabelPairs(
+      names,
+      values,
+      new Set(family.labelNames),
+    );
     lines.push(...header(family.name, family.help, family.type, options));
 
     const series = family.series;
@@ -87,7 +91,15 @@ export async function* renderExposition(
       // After a reset or removal the family holds new arrays; this scrape
       // then finishes from the arrays it started with.
       const current = family.series === series ? family.cells : cells;
-      family.render(lines, series, current, from, to, defaults, options.openMetrics);
+      family.render(
+        lines,
+        series,
+        current,
+        from,
+        to,
+        defaults,
+        options.openMetrics,
+      );
       const due = performance.now() - sliceStart >= sliceMs;
       if (due || lines.length >= LINES_PER_CHUNK) {
         yield* flush();
@@ -145,7 +157,10 @@ async function renderOther(
   for (const sample of data.values ?? []) {
     const labels = sample.labels as Record<string, string>;
     const own = Object.keys(labels);
-    const ownText = formatLabelPairs(own, own.map((k) => String(labels[k])));
+    const ownText = formatLabelPairs(
+      own,
+      own.map((k) => String(labels[k])),
+    );
     const defaults = formatLabelPairs(names, values, new Set(own));
     const name = sample.metricName ?? (isCounter ? `${base}_total` : base);
     const value = formatValue(sample.value);
@@ -153,4 +168,3 @@ async function renderOther(
   }
   return lines.join('\n');
 }
-

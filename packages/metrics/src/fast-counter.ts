@@ -34,7 +34,9 @@ export class FastCounter extends FastFamily {
     defaults: string,
     openMetrics: boolean,
   ): void {
-    const name = openMetrics ? `${this.name.replace(/_total$/, '')}_total` : this.name;
+    const name = openMetrics
+      ? `${this.name.replace(/_total$/, '')}_total`
+      : this.name;
     for (let i = from; i < to; i++) {
       const item = series[i] as Series;
       const value = formatValue(cells[item.offset] as number);

@@ -36,7 +36,11 @@ export class FastHistogram extends FastFamily {
 
   private readonly boundTexts: string[];
 
-  constructor(definition: HistogramDefinition, limit: number, onDrop: DropSink) {
+  constructor(
+    definition: HistogramDefinition,
+    limit: number,
+    onDrop: DropSink,
+  ) {
     super(definition, definition.buckets.length + 2, limit, onDrop);
     this.bounds = Float64Array.from(definition.buckets);
     this.boundTexts = definition.buckets.map(formatValue);
@@ -166,8 +170,18 @@ export class FastHistogram extends FastFamily {
     }
     const sum = this.cells[series.offset + count + 1] as number;
     values.push(
-      { labels: {}, sharedLabels: labels, value: sum, metricName: `${this.name}_sum` },
-      { labels: {}, sharedLabels: labels, value: total, metricName: `${this.name}_count` },
+      {
+        labels: {},
+        sharedLabels: labels,
+        value: sum,
+        metricName: `${this.name}_sum`,
+      },
+      {
+        labels: {},
+        sharedLabels: labels,
+        value: total,
+        metricName: `${this.name}_count`,
+      },
     );
   }
 
@@ -176,7 +190,9 @@ export class FastHistogram extends FastFamily {
     if (traceId === undefined) {
       return '';
     }
-    const value = formatValue((this.exemplarValues as Float64Array)[cell] as number);
+    const value = formatValue(
+      (this.exemplarValues as Float64Array)[cell] as number,
+    );
     return ` # {trace_id="${escapeLabelValue(traceId)}"} ${value}`;
   }
 

@@ -176,11 +176,10 @@ export function createInferenceFamilies(
       'Response-cache lookups that found nothing.',
       [model],
     ),
-    errors: factory.counter(
-      `${p}errors_total`,
-      'Errors by model and type.',
-      [model, errorType],
-    ),
+    errors: factory.counter(`${p}errors_total`, 'Errors by model and type.', [
+      model,
+      errorType,
+    ]),
     lifecycle: factory.counter(
       `${p}model_lifecycle_events_total`,
       'Model lifecycle events (load, loaded, unload, unloaded, failed, warmup).',

@@ -1,6 +1,7 @@
 import type { FastFamily } from './fast-family.js';
 import type { FastHistogram } from './fast-histogram.js';
 import type { InferenceFamilies, NamingProfile } from './inference-metrics.js';
+import { derivedTpot, ModelCells } from './model-cells.js';
 import type {
   CacheRecord,
   ErrorRecord,
@@ -8,7 +9,6 @@ import type {
   ModelLifecycleRecord,
 } from './types.js';
 
-const UNRESOLVED = -2;
 const LIFECYCLE_EVENTS = new Set([
   'load',
   'loaded',
@@ -17,37 +17,6 @@ const LIFECYCLE_EVENTS = new Set([
   'failed',
   'warmup',
 ]);
-
-/** Cell offsets of one model, resolved on first use; -2 until then. */
-class ModelCells {
-  queue = UNRESOLVED;
-  ttft = UNRESOLVED;
-  tpot = UNRESOLVED;
-  prefill = UNRESOLVED;
-  decode = UNRESOLVED;
-  total = UNRESOLVED;
-  inputTokens = UNRESOLVED;
-  outputTokens = UNRESOLVED;
-  inputPerRequest = UNRESOLVED;
-  outputPerRequest = UNRESOLVED;
-  batch = UNRESOLVED;
-  running = UNRESOLVED;
-  waiting = UNRESOLVED;
-  cacheHits = UNRESOLVED;
-  cacheMisses = UNRESOLVED;
-  loaded = UNRESOLVED;
-  loadDuration = UNRESOLVED;
-  /** Offsets of `[requests_total, request_duration]` per status. */
-  readonly statuses = new Map<string, Int32Array>();
-  /** Offsets of label sets with a second label (finish reason, ...). */
-  readonly others = new Map<FastFamily, Map<string, number>>();
-
-  constructor(readonly model: string) {}
-}
-
-function isValidAmount(value: unknown): value is number {
-  return typeof value === 'number' && value >= 0 && value !== Infinity;
-}
 
 /**
  * Hot path of the standard set: turns one call into pre-bound cell writes.
@@ -89,23 +58,51 @@ export class InferenceRecorder {
       }
 
       if (record.queueSeconds !== undefined) {
-        cells.queue = this.observe(f.queueDuration, cells, cells.queue, record.queueSeconds);
+        cells.queue = this.observe(
+          f.queueDuration,
+          cells,
+          cells.queue,
+          record.queueSeconds,
+        );
       }
       if (record.ttftSeconds !== undefined) {
-        cells.ttft = this.observe(f.timeToFirstToken, cells, cells.ttft, record.ttftSeconds, record.traceId);
+        cells.ttft = this.observe(
+          f.timeToFirstToken,
+          cells,
+          cells.ttft,
+          record.ttftSeconds,
+          record.traceId,
+        );
       }
       const tpot = record.tpotSeconds ?? derivedTpot(record);
       if (tpot !== undefined) {
-        cells.tpot = this.observe(f.timePerOutputToken, cells, cells.tpot, tpot);
+        cells.tpot = this.observe(
+          f.timePerOutputToken,
+          cells,
+          cells.tpot,
+          tpot,
+        );
       }
-      if (record.prefillSeconds !== undefined || record.decodeSeconds !== undefined || record.inferenceSeconds !== undefined) {
+      if (
+        record.prefillSeconds !== undefined ||
+        record.decodeSeconds !== undefined ||
+        record.inferenceSeconds !== undefined
+      ) {
         this.recordPhases(cells, record);
       }
-      if (record.inputTokens !== undefined || record.outputTokens !== undefined) {
+      if (
+        record.inputTokens !== undefined ||
+        record.outputTokens !== undefined
+      ) {
         this.recordTokens(cells, record);
       }
       if (record.batchSize !== undefined) {
-        cells.batch = this.observe(f.batchSize, cells, cells.batch, record.batchSize);
+        cells.batch = this.observe(
+          f.batchSize,
+          cells,
+          cells.batch,
+          record.batchSize,
+        );
       }
       if (record.finishReason !== undefined) {
         this.incOther(f.finishReasons, cells, record.finishReason, 1);
@@ -132,14 +129,23 @@ export class InferenceRecorder {
       }
 
       this.incOther(f.lifecycle, cells, record.event, 1);
-      if (record.event === 'loaded' || record.event === 'unloaded' || record.event === 'failed') {
+      if (
+        record.event === 'loaded' ||
+        record.event === 'unloaded' ||
+        record.event === 'failed'
+      ) {
         cells.loaded = this.bind(f.modelsLoaded, cells, cells.loaded);
         if (cells.loaded >= 0) {
           f.modelsLoaded.setAt(cells.loaded, record.event === 'loaded' ? 1 : 0);
         }
       }
       if (record.event === 'loaded' && record.durationSeconds !== undefined) {
-        cells.loadDuration = this.observe(f.loadDuration, cells, cells.loadDuration, record.durationSeconds);
+        cells.loadDuration = this.observe(
+          f.loadDuration,
+          cells,
+          cells.loadDuration,
+          record.durationSeconds,
+        );
       }
     } catch (error) {
       this.onError(error);
@@ -148,25 +154,33 @@ export class InferenceRecorder {
 
   /** Sets the number of requests executing for a model. */
   setRunning(model: string, count: number): void {
-    const cells = this.cellsOf(model);
-    if (cells === undefined) {
-      return;
-    }
-    cells.running = this.bind(this.families.running, cells, cells.running);
-    if (cells.running >= 0) {
-      this.families.running.setAt(cells.running, count);
+    try {
+      const cells = this.cellsOf(model);
+      if (cells === undefined) {
+        return;
+      }
+      cells.running = this.bind(this.families.running, cells, cells.running);
+      if (cells.running >= 0) {
+        this.families.running.setAt(cells.running, count);
+      }
+    } catch (error) {
+      this.onError(error);
     }
   }
 
   /** Sets the number of requests waiting for a model. */
   setWaiting(model: string, count: number): void {
-    const cells = this.cellsOf(model);
-    if (cells === undefined) {
-      return;
-    }
-    cells.waiting = this.bind(this.families.waiting, cells, cells.waiting);
-    if (cells.waiting >= 0) {
-      this.families.waiting.setAt(cells.waiting, count);
+    try {
+      const cells = this.cellsOf(model);
+      if (cells === undefined) {
+        return;
+      }
+      cells.waiting = this.bind(this.families.waiting, cells, cells.waiting);
+      if (cells.waiting >= 0) {
+        this.families.waiting.setAt(cells.waiting, count);
+      }
+    } catch (error) {
+      this.onError(error);
     }
   }
 
@@ -221,19 +235,42 @@ export class InferenceRecorder {
 
   private recordPhases(cells: ModelCells, record: InferenceRecord): void {
     if (record.prefillSeconds !== undefined) {
-      cells.prefill = this.observePhase(cells, cells.prefill, 'prefill', record.prefillSeconds);
+      cells.prefill = this.observePhase(
+        cells,
+        cells.prefill,
+        'prefill',
+        record.prefillSeconds,
+      );
     }
     if (record.decodeSeconds !== undefined) {
-      cells.decode = this.observePhase(cells, cells.decode, 'decode', record.decodeSeconds);
+      cells.decode = this.observePhase(
+        cells,
+        cells.decode,
+        'decode',
+        record.decodeSeconds,
+      );
     }
     if (record.inferenceSeconds !== undefined) {
-      cells.total = this.observePhase(cells, cells.total, 'total', record.inferenceSeconds);
+      cells.total = this.observePhase(
+        cells,
+        cells.total,
+        'total',
+        record.inferenceSeconds,
+      );
     }
   }
 
-  private observePhase(cells: ModelCells, offset: number, phase: string, value: number): number {
+  private observePhase(
+    cells: ModelCells,
+    offset: number,
+    phase: string,
+    value: number,
+  ): number {
     const family = this.families.inferenceDuration;
-    const bound = offset >= 0 ? offset : (family.seriesFor([cells.model, phase])?.offset ?? -1);
+    const bound =
+      offset >= 0
+        ? offset
+        : (family.seriesFor([cells.model, phase])?.offset ?? -1);
     if (bound >= 0) {
       family.observeAt(bound, value);
     }
@@ -245,13 +282,15 @@ export class InferenceRecorder {
     const input = record.inputTokens;
     if (input !== undefined) {
       if (cells.inputTokens < 0) {
-        cells.inputTokens = f.tokens.seriesFor([cells.model, 'input'])?.offset ?? -1;
+        cells.inputTokens =
+          f.tokens.seriesFor([cells.model, 'input'])?.offset ?? -1;
       }
       if (cells.inputTokens >= 0) {
         f.tokens.incAt(cells.inputTokens, input);
       }
       if (cells.inputPerRequest < 0) {
-        cells.inputPerRequest = f.requestTokens.seriesFor([cells.model, 'input'])?.offset ?? -1;
+        cells.inputPerRequest =
+          f.requestTokens.seriesFor([cells.model, 'input'])?.offset ?? -1;
       }
       if (cells.inputPerRequest >= 0) {
         f.requestTokens.observeAt(cells.inputPerRequest, input);
@@ -261,13 +300,15 @@ export class InferenceRecorder {
     const output = record.outputTokens;
     if (output !== undefined) {
       if (cells.outputTokens < 0) {
-        cells.outputTokens = f.tokens.seriesFor([cells.model, 'output'])?.offset ?? -1;
+        cells.outputTokens =
+          f.tokens.seriesFor([cells.model, 'output'])?.offset ?? -1;
       }
       if (cells.outputTokens >= 0) {
         f.tokens.incAt(cells.outputTokens, output);
       }
       if (cells.outputPerRequest < 0) {
-        cells.outputPerRequest = f.requestTokens.seriesFor([cells.model, 'output'])?.offset ?? -1;
+        cells.outputPerRequest =
+          f.requestTokens.seriesFor([cells.model, 'output'])?.offset ?? -1;
       }
       if (cells.outputPerRequest >= 0) {
         f.requestTokens.observeAt(cells.outputPerRequest, output);
@@ -302,7 +343,12 @@ export class InferenceRecorder {
     return bound;
   }
 
-  private incOther(family: FastFamily & { incAt(o: number, v: number): void }, cells: ModelCells, label: string, value: number): void {
+  private incOther(
+    family: FastFamily & { incAt(o: number, v: number): void },
+    cells: ModelCells,
+    label: string,
+    value: number,
+  ): void {
     let byLabel = cells.others.get(family);
     if (byLabel === undefined) {
       byLabel = new Map();
@@ -319,14 +365,18 @@ export class InferenceRecorder {
     family.incAt(offset, value);
   }
 
-  private statusOffsets(cells: ModelCells, status: string): Int32Array | undefined {
+  private statusOffsets(
+    cells: ModelCells,
+    status: string,
+  ): Int32Array | undefined {
     const cached = cells.statuses.get(status);
     if (cached !== undefined) {
       return cached;
     }
 
     const f = this.families;
-    const value = this.okStatus !== undefined && status === this.okStatus ? '' : status;
+    const value =
+      this.okStatus !== undefined && status === this.okStatus ? '' : status;
     const requests = f.requests.seriesFor([cells.model, value]);
     const duration = f.requestDuration.seriesFor([cells.model, value]);
     if (requests === undefined || duration === undefined) {
@@ -355,17 +405,4 @@ export class InferenceRecorder {
     }
     return cells;
   }
-}
-
-/**
- * Derives the time per output token as `(duration - ttft) / (tokens - 1)`,
- * both durations measured from the arrival of the request.
- */
-function derivedTpot(record: InferenceRecord): number | undefined {
-  const { ttftSeconds, outputTokens, durationSeconds } = record;
-  if (ttftSeconds === undefined || outputTokens === undefined || outputTokens < 2) {
-    return undefined;
-  }
-  const tpot = (durationSeconds - ttftSeconds) / (outputTokens - 1);
-  return isValidAmount(tpot) ? tpot : undefined;
 }

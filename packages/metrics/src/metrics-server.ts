@@ -44,7 +44,8 @@ export class MetricsServer {
 
   constructor(private readonly options: MetricsServerOptions) {
     const token = options.bearerToken;
-    this.expected = token === undefined ? undefined : Buffer.from(`Bearer ${token}`);
+    this.expected =
+      token === undefined ? undefined : Buffer.from(`Bearer ${token}`);
   }
 
   /** Listens on the configured address; rejects with a `MetricsError`. */

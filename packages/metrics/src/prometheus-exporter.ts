@@ -1,32 +1,35 @@
 import {
-  HistogramBuckets,
   type Logger,
   MetricsConfig,
   type MetricsConfigInput,
   type MetricsConfigOutput,
+  parseConfig,
   silentLogger,
 } from '@mm-orch/config';
 import { Registry } from 'prom-client';
 import { MetricsError } from './errors.js';
 import { renderExposition, renderExpositionText } from './exposition.js';
+import { createFamilyFactory } from './family-factory.js';
 import { FastCounter } from './fast-counter.js';
 import { FastFamily, metricsOf } from './fast-family.js';
-import { FastGauge } from './fast-gauge.js';
 import { FastHistogram } from './fast-histogram.js';
 import { type GpuCollector, NvidiaSmiCollector } from './gpu-collector.js';
 import { registerGpuMetrics } from './gpu-metrics.js';
-import { InferenceRecorder } from './inference-recorder.js';
 import {
   createInferenceFamilies,
   type FamilyFactory,
   type InferenceFamilies,
 } from './inference-metrics.js';
+import { InferenceRecorder } from './inference-recorder.js';
 import { Counter, Gauge, Histogram } from './metric-handles.js';
 import { MetricsServer, type ServingAddress } from './metrics-server.js';
-import { assertLabelNames, assertMetricName } from './names.js';
 import { registerProcessMetrics } from './process-metrics.js';
 import { histogramQuantile, type QuantileResult } from './quantile.js';
-import { bucketsOf, type MetricSnapshot, snapshotRegistry } from './snapshot.js';
+import {
+  bucketsOf,
+  type MetricSnapshot,
+  snapshotRegistry,
+} from './snapshot.js';
 import {
   OPENMETRICS_CONTENT_TYPE,
   PROMETHEUS_CONTENT_TYPE,
@@ -102,15 +105,21 @@ export class PrometheusExporter {
   private degradation: string | null = null;
   private lastError: { message: string; at: number } | null = null;
   private errorCount = 0;
+  private readonly factory: FamilyFactory;
 
   constructor(options: PrometheusExporterOptions = {}) {
     const { logger, gpuCollector, ...rest } = options;
-    this.config = parseOptions(rest);
+    this.config = parseConfig(MetricsConfig, rest, {
+      source: 'PrometheusExporter options',
+    });
     this.logger = logger ?? silentLogger;
     this.registry.setDefaultLabels({ ...this.config.defaultLabels });
 
     const limit = this.config.maxSeriesPerMetric;
-    this.families = createInferenceFamilies(this.config, this.factory());
+    this.factory = createFamilyFactory(this.registry, limit, (metric, reason) =>
+      this.countDrop(metric, reason),
+    );
+    this.families = createInferenceFamilies(this.config, this.factory);
     this.dropped = new FastCounter(
       {
         name: `${this.config.prefix}${DROPPED_METRIC}`,
@@ -120,7 +129,7 @@ export class PrometheusExporter {
       Number.POSITIVE_INFINITY,
       () => {},
     );
-    this.register(this.dropped);
+    this.registry.registerMetric(this.dropped as never);
     this.recorder = new InferenceRecorder(
       this.families,
       this.config.naming,
@@ -187,19 +196,23 @@ export class PrometheusExporter {
   /** Registers a counter, or returns the one with the same definition. */
   counter(definition: MetricDefinition): Counter {
     const labels = [...(definition.labelNames ?? [])];
-    return new Counter(this.factory().counter(definition.name, definition.help, labels));
+    return new Counter(
+      this.factory.counter(definition.name, definition.help, labels),
+    );
   }
 
   /** Registers a gauge, or returns the one with the same definition. */
   gauge(definition: MetricDefinition): Gauge {
     const labels = [...(definition.labelNames ?? [])];
-    return new Gauge(this.factory().gauge(definition.name, definition.help, labels));
+    return new Gauge(
+      this.factory.gauge(definition.name, definition.help, labels),
+    );
   }
 
   /** Registers a histogram, or returns the one with the same definition. */
   histogram(definition: HistogramMetricDefinition): Histogram {
     const labels = [...(definition.labelNames ?? [])];
-    const family = this.factory().histogram(
+    const family = this.factory.histogram(
       definition.name,
       definition.help,
       labels,
@@ -226,7 +239,9 @@ export class PrometheusExporter {
 
   /** Returns the content type of `formatMetrics` with these options. */
   contentType(options: FormatOptions = {}): string {
-    return options.openMetrics ? OPENMETRICS_CONTENT_TYPE : PROMETHEUS_CONTENT_TYPE;
+    return options.openMetrics
+      ? OPENMETRICS_CONTENT_TYPE
+      : PROMETHEUS_CONTENT_TYPE;
   }
 
   /** Returns a JSON-ready snapshot of every metric and series. */
@@ -389,122 +404,4 @@ export class PrometheusExporter {
       this.logger.warn({ err: error, count: this.errorCount }, 'metrics error');
     }
   }
-
-  private register(family: FastFamily): void {
-    this.registry.registerMetric(family as never);
-  }
-
-  private factory(): FamilyFactory {
-    const limit = this.config.maxSeriesPerMetric;
-    const onDrop = (metric: string, reason: DropReason) =>
-      this.countDrop(metric, reason);
-    const define = <F extends FastFamily>(
-      definition: Definition,
-      create: () => F,
-    ): F => {
-      assertMetricName(definition.name);
-      const reserved = definition.type === 'histogram' ? ['le'] : [];
-      assertLabelNames(definition.name, definition.labelNames, reserved);
-      const existing = this.registry.getSingleMetric(definition.name);
-      if (existing === undefined) {
-        const family = create();
-        this.register(family);
-        return family;
-      }
-      if (sameDefinition(existing, definition)) {
-        return existing as unknown as F;
-      }
-      throw new MetricsError(
-        'METRICS_CONFLICT',
-        `Metric ${definition.name} is already registered as ${describe(existing)}; the new definition is ${describeDefinition(definition)}. Reuse the existing definition or pick another name.`,
-      );
-    };
-
-    return {
-      counter: (name, help, labelNames) =>
-        define({ type: 'counter', name, labelNames }, () =>
-          new FastCounter({ name, help, labelNames }, limit, onDrop),
-        ),
-      gauge: (name, help, labelNames) =>
-        define({ type: 'gauge', name, labelNames }, () =>
-          new FastGauge({ name, help, labelNames }, limit, onDrop),
-        ),
-      histogram: (name, help, labelNames, buckets) => {
-        const checked = HistogramBuckets.safeParse(buckets);
-        if (!checked.success) {
-          throw new MetricsError(
-            'METRICS_INVALID_OPTIONS',
-            `Invalid buckets for histogram ${name}: ${checked.error.issues.map((i) => i.message).join('; ')}. Give finite, strictly increasing upper bounds.`,
-          );
-        }
-        return define({ type: 'histogram', name, labelNames, buckets }, () =>
-          new FastHistogram({ name, help, labelNames, buckets }, limit, onDrop),
-        );
-      },
-    };
-  }
-}
-
-interface Definition {
-  type: 'counter' | 'gauge' | 'histogram';
-  name: string;
-  labelNames: readonly string[];
-  buckets?: readonly number[];
-}
-
-function sameDefinition(existing: unknown, definition: Definition): boolean {
-  if (!(existing instanceof FastFamily) || existing.type !== definition.type) {
-    return false;
-  }
-  const sameLabels =
-    existing.labelNames.join(',') === definition.labelNames.join(',');
-  if (!(existing instanceof FastHistogram)) {
-    return sameLabels;
-  }
-  return sameLabels && [...existing.bounds].join(',') === definition.buckets?.join(',');
-}
-
-function describe(existing: unknown): string {
-  if (existing instanceof FastHistogram) {
-    return describeDefinition({
-      type: 'histogram',
-      name: existing.name,
-      labelNames: existing.labelNames,
-      buckets: [...existing.bounds],
-    });
-  }
-  if (existing instanceof FastFamily) {
-    return describeDefinition(existing);
-  }
-  const metric = existing as { type?: string };
-  return `a prom-client ${metric.type ?? 'metric'}`;
-}
-
-function describeDefinition(definition: Definition): string {
-  const labels = `{${definition.labelNames.join(',')}}`;
-  const buckets = definition.buckets ? ` buckets [${definition.buckets.join(', ')}]` : '';
-  return `${definition.type} ${definition.name}${labels}${buckets}`;
-}
-
-/**
- * Parses exporter options with `MetricsConfig`.
- * TODO: switch to `parseConfig` of `@mm-orch/config` once it exists, so
- * that errors share its format.
- */
-function parseOptions(options: MetricsConfigInput): MetricsConfigOutput {
-  const parsed = MetricsConfig.safeParse(options);
-  if (parsed.success) {
-    return parsed.data;
-  }
-  const problems = parsed.error.issues
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
-  return invalid(problems);
-}
-
-function invalid(problems: string): never {
-  throw new MetricsError(
-    'METRICS_INVALID_OPTIONS',
-    `Invalid metrics options: ${problems}. Fix these options of PrometheusExporter.`,
-  );
 }

@@ -43,7 +43,10 @@ export function histogramQuantile(
 
   const rank = q * count;
   let b = 0;
-  while (b < buckets.length - 1 && (buckets[b] as CumulativeBucket).count < rank) {
+  while (
+    b < buckets.length - 1 &&
+    (buckets[b] as CumulativeBucket).count < rank
+  ) {
     b++;
   }
   const bucket = buckets[b] as CumulativeBucket;

@@ -1,9 +1,5 @@
 import type { Registry } from 'prom-client';
-import {
-  FastFamily,
-  metricsOf,
-  type PromClientData,
-} from './fast-family.js';
+import { FastFamily, metricsOf, type PromClientData } from './fast-family.js';
 import { FastHistogram } from './fast-histogram.js';
 import type { CumulativeBucket } from './quantile.js';
 
@@ -78,7 +74,8 @@ export function bucketsOf(
   let total = 0;
   for (let b = 0; b <= family.bounds.length; b++) {
     total += family.cells[offset + b] as number;
-    const le = b < family.bounds.length ? (family.bounds[b] as number) : Infinity;
+    const le =
+      b < family.bounds.length ? (family.bounds[b] as number) : Infinity;
     buckets.push({ le, count: total });
   }
   return buckets;

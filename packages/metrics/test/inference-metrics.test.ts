@@ -5,7 +5,9 @@ const BARE = { processMetrics: false, gpuMetrics: false } as const;
 
 async function names(options = {}) {
   const exporter = new PrometheusExporter({ ...BARE, ...options });
-  return (await exporter.getMetrics()).map((metric) => `${metric.type} ${metric.name}`);
+  return (await exporter.getMetrics()).map(
+    (metric) => `${metric.type} ${metric.name}`,
+  );
 }
 
 describe('standard metric set', () => {
@@ -36,7 +38,9 @@ describe('standard metric set', () => {
   });
 
   test('applies the prefix', async () => {
-    expect(await names({ prefix: 'llm_' })).toContain('counter llm_requests_total');
+    expect(await names({ prefix: 'llm_' })).toContain(
+      'counter llm_requests_total',
+    );
   });
 
   test('maps otel label names', () => {
@@ -49,11 +53,23 @@ describe('standard metric set', () => {
   });
 
   test('uses configured buckets', async () => {
-    const exporter = new PrometheusExporter({ ...BARE, buckets: { batchSize: [1, 8, 64] } });
-    exporter.recordInference({ model: 'a', durationSeconds: 1, status: 'ok', batchSize: 9 });
+    const exporter = new PrometheusExporter({
+      ...BARE,
+      buckets: { batchSize: [1, 8, 64] },
+    });
+    exporter.recordInference({
+      model: 'a',
+      durationSeconds: 1,
+      status: 'ok',
+      batchSize: 9,
+    });
 
-    const metric = (await exporter.getMetrics()).find((m) => m.name === 'mmorch_batch_size');
-    const series = metric?.series[0] as { buckets: { le: number; count: number }[] };
+    const metric = (await exporter.getMetrics()).find(
+      (m) => m.name === 'mmorch_batch_size',
+    );
+    const series = metric?.series[0] as {
+      buckets: { le: number; count: number }[];
+    };
 
     expect(series.buckets).toEqual([
       { le: 1, count: 0 },

@@ -3,9 +3,11 @@ import { PrometheusExporter } from '../src/index.js';
 
 const BARE = { processMetrics: false, gpuMetrics: false } as const;
 
-async function valueOf(exporter: PrometheusExporter, name: string) {
+async function valuesOf(exporter: PrometheusExporter, name: string) {
   const metric = (await exporter.getMetrics()).find((m) => m.name === name);
-  return metric?.series.map((series) => ('value' in series ? series.value : series.count));
+  return metric?.series.map((series) =>
+    'value' in series ? series.value : series.count,
+  );
 }
 
 describe('metric handles', () => {
@@ -16,16 +18,22 @@ describe('metric handles', () => {
     counter.inc();
     counter.inc(2);
 
-    expect(await valueOf(exporter, 'jobs_total')).toEqual([3]);
+    expect(await valuesOf(exporter, 'jobs_total')).toEqual([3]);
   });
 
   test('bind labels by object', async () => {
     const exporter = new PrometheusExporter(BARE);
-    const gauge = exporter.gauge({ name: 'depth', help: 'Depth.', labelNames: ['a', 'b'] });
+    const gauge = exporter.gauge({
+      name: 'depth',
+      help: 'Depth.',
+      labelNames: ['a', 'b'],
+    });
 
     gauge.labels({ b: 'y', a: 'x' }).set(4);
 
-    const metric = (await exporter.getMetrics()).find((m) => m.name === 'depth');
+    const metric = (await exporter.getMetrics()).find(
+      (m) => m.name === 'depth',
+    );
     expect(metric?.series[0]?.labels).toEqual({ a: 'x', b: 'y' });
   });
 
@@ -36,31 +44,40 @@ describe('metric handles', () => {
     child.inc(5);
     child.dec(2);
 
-    expect(await valueOf(exporter, 'depth')).toEqual([3]);
+    expect(await valuesOf(exporter, 'depth')).toEqual([3]);
   });
 
   test('rebind after reset', async () => {
     const exporter = new PrometheusExporter(BARE);
     const child = exporter
-      .histogram({ name: 'x_seconds', help: 'X.', labelNames: ['k'], buckets: [1] })
+      .histogram({
+        name: 'x_seconds',
+        help: 'X.',
+        labelNames: ['k'],
+        buckets: [1],
+      })
       .labels('v');
     child.observe(0.5);
 
     exporter.reset();
     child.observe(0.5);
 
-    expect(await valueOf(exporter, 'x_seconds')).toEqual([1]);
+    expect(await valuesOf(exporter, 'x_seconds')).toEqual([1]);
   });
 
   test('remove a series', async () => {
     const exporter = new PrometheusExporter(BARE);
-    const counter = exporter.counter({ name: 'jobs_total', help: 'Jobs.', labelNames: ['q'] });
+    const counter = exporter.counter({
+      name: 'jobs_total',
+      help: 'Jobs.',
+      labelNames: ['q'],
+    });
     counter.labels('a').inc();
     counter.labels('b').inc();
 
     counter.remove('a');
 
-    expect(await valueOf(exporter, 'jobs_total')).toEqual([1]);
+    expect(await valuesOf(exporter, 'jobs_total')).toEqual([1]);
   });
 
   test('drop negative counter steps', () => {
@@ -73,7 +90,11 @@ describe('metric handles', () => {
 
   test('drop a wrong label count', () => {
     const exporter = new PrometheusExporter(BARE);
-    const counter = exporter.counter({ name: 'jobs_total', help: 'Jobs.', labelNames: ['q'] });
+    const counter = exporter.counter({
+      name: 'jobs_total',
+      help: 'Jobs.',
+      labelNames: ['q'],
+    });
 
     counter.labels('a', 'b').inc();
 

@@ -35,7 +35,11 @@ function send(
 const exporters: PrometheusExporter[] = [];
 
 async function serving(options = {}) {
-  const exporter = new PrometheusExporter({ port: 0, gpuMetrics: false, ...options });
+  const exporter = new PrometheusExporter({
+    port: 0,
+    gpuMetrics: false,
+    ...options,
+  });
   exporters.push(exporter);
   exporter.recordInference({
     model: 'm',
@@ -61,7 +65,10 @@ describe('metrics endpoint', () => {
     expect(reply.headers['content-type']).toBe(
       'text/plain; version=0.0.4; charset=utf-8',
     );
-    expect(checkMetrics(reply.body.toString())).toEqual({ status: 0, output: '' });
+    expect(checkMetrics(reply.body.toString())).toEqual({
+      status: 0,
+      output: '',
+    });
   });
 
   test('negotiates openmetrics', async () => {
@@ -77,8 +84,13 @@ describe('metrics endpoint', () => {
     expect(reply.headers['content-type']).toBe(
       'application/openmetrics-text; version=1.0.0; charset=utf-8',
     );
-    expect(reply.body.toString()).toContain('trace_id="4bf92f3577b34da6a3ce929d0e0e4736"');
-    expect(checkOpenMetrics(reply.body.toString())).toEqual({ status: 0, output: '' });
+    expect(reply.body.toString()).toContain(
+      'trace_id="4bf92f3577b34da6a3ce929d0e0e4736"',
+    );
+    expect(checkOpenMetrics(reply.body.toString())).toEqual({
+      status: 0,
+      output: '',
+    });
   });
 
   test('ignores openmetrics at q=0', async () => {
@@ -94,10 +106,14 @@ describe('metrics endpoint', () => {
   test('compresses with gzip', async () => {
     const { url } = await serving();
 
-    const reply = await send(url, { headers: { 'accept-encoding': 'gzip, br' } });
+    const reply = await send(url, {
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
 
     expect(reply.headers['content-encoding']).toBe('gzip');
-    expect(gunzipSync(reply.body).toString()).toContain('mmorch_requests_total');
+    expect(gunzipSync(reply.body).toString()).toContain(
+      'mmorch_requests_total',
+    );
   });
 
   test('rejects other methods', async () => {
@@ -149,7 +165,9 @@ describe('bearer token', () => {
   test('rejects a wrong token', async () => {
     const { url } = await serving({ bearerToken: 's3cret' });
 
-    const reply = await send(url, { headers: { authorization: 'Bearer s3crex' } });
+    const reply = await send(url, {
+      headers: { authorization: 'Bearer s3crex' },
+    });
 
     expect(reply.status).toBe(401);
   });
@@ -157,7 +175,9 @@ describe('bearer token', () => {
   test('accepts the right token', async () => {
     const { url } = await serving({ bearerToken: 's3cret' });
 
-    const reply = await send(url, { headers: { authorization: 'Bearer s3cret' } });
+    const reply = await send(url, {
+      headers: { authorization: 'Bearer s3cret' },
+    });
 
     expect(reply.status).toBe(200);
   });
@@ -166,7 +186,9 @@ describe('bearer token', () => {
 describe('lifecycle', () => {
   test('reports the address in use', async () => {
     const blocker = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      blocker.listen(0, '127.0.0.1', resolve),
+    );
     const { port } = blocker.address() as AddressInfo;
     const exporter = new PrometheusExporter({ port, gpuMetrics: false });
     exporters.push(exporter);
@@ -178,7 +200,9 @@ describe('lifecycle', () => {
       expect((failure as MetricsError).code).toBe('METRICS_ADDRESS_IN_USE');
       expect((failure as MetricsError).message).toContain(`127.0.0.1:${port}`);
       expect(exporter.getStatus().degraded).toBe(true);
-      expect(exporter.getStatus().degradationReason).toContain('already in use');
+      expect(exporter.getStatus().degradationReason).toContain(
+        'already in use',
+      );
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }

@@ -4,13 +4,33 @@ import { assertLabelNames, assertMetricName } from '../src/names.js';
 
 describe('toPrometheusName', () => {
   const CASES = [
-    ['gen_ai.server.request.duration', { unit: 's', type: 'histogram' }, 'gen_ai_server_request_duration_seconds'],
-    ['gen_ai.client.token.usage', { unit: '{token}', type: 'histogram' }, 'gen_ai_client_token_usage'],
-    ['http.server.active_requests', { unit: '{request}', type: 'gauge' }, 'http_server_active_requests'],
-    ['system.memory.usage', { unit: 'By', type: 'gauge' }, 'system_memory_usage_bytes'],
+    [
+      'gen_ai.server.request.duration',
+      { unit: 's', type: 'histogram' },
+      'gen_ai_server_request_duration_seconds',
+    ],
+    [
+      'gen_ai.client.token.usage',
+      { unit: '{token}', type: 'histogram' },
+      'gen_ai_client_token_usage',
+    ],
+    [
+      'http.server.active_requests',
+      { unit: '{request}', type: 'gauge' },
+      'http_server_active_requests',
+    ],
+    [
+      'system.memory.usage',
+      { unit: 'By', type: 'gauge' },
+      'system_memory_usage_bytes',
+    ],
     ['gpu.utilization', { unit: '1', type: 'gauge' }, 'gpu_utilization_ratio'],
     ['requests', { unit: '1', type: 'counter' }, 'requests_total'],
-    ['throughput', { unit: 'By/s', type: 'gauge' }, 'throughput_bytes_per_second'],
+    [
+      'throughput',
+      { unit: 'By/s', type: 'gauge' },
+      'throughput_bytes_per_second',
+    ],
     ['db..calls', { type: 'counter' }, 'db_calls_total'],
     ['2xx.responses', {}, '_2xx_responses'],
     ['latency_seconds', { unit: 's' }, 'latency_seconds'],
@@ -35,7 +55,9 @@ describe('name validation', () => {
   });
 
   test('rejects repeated labels', () => {
-    expect(() => assertLabelNames('m', ['a', 'a'])).toThrowError(/listed twice/);
+    expect(() => assertLabelNames('m', ['a', 'a'])).toThrowError(
+      /listed twice/,
+    );
   });
 
   test('rejects dotted labels', () => {

@@ -26,7 +26,7 @@ describe('registerProcessMetrics', () => {
     registerProcessMetrics(registry);
     const misnamed = registry
       .getMetricsAsArray()
-      .filter((m) => m.name.endsWith('_total') && m.type !== 'counter');
+      .filter((m) => m.name.endsWith('_total') && String(m.type) !== 'counter');
 
     expect(misnamed).toEqual([]);
   });
@@ -36,6 +36,9 @@ describe('registerProcessMetrics', () => {
 
     registerProcessMetrics(registry);
 
-    expect(checkMetrics(await registry.metrics())).toEqual({ status: 0, output: '' });
+    expect(checkMetrics(await registry.metrics())).toEqual({
+      status: 0,
+      output: '',
+    });
   });
 });

@@ -1,9 +1,9 @@
+import { ConfigError } from '@mm-orch/config';
 import * as promClient from 'prom-client';
 import { describe, expect, test } from 'vitest';
 import {
   type InferenceRecord,
   type MetricSnapshot,
-  MetricsError,
   PrometheusExporter,
 } from '../src/index.js';
 import { REQUESTS } from './support/fixtures.js';
@@ -41,12 +41,14 @@ describe('options', () => {
   });
 
   test('change one field', () => {
-    expect(new PrometheusExporter({ ...BARE, port: 9090 }).config.port).toBe(9090);
+    expect(new PrometheusExporter({ ...BARE, port: 9090 }).config.port).toBe(
+      9090,
+    );
   });
 
   test('reject unknown keys', () => {
     expect(() => new PrometheusExporter({ prot: 1 } as never)).toThrowError(
-      /prot/,
+      /prot: unknown key, did you mean "port"\?/,
     );
   });
 
@@ -54,8 +56,8 @@ describe('options', () => {
     const create = () =>
       new PrometheusExporter({ buckets: { latency: [1, 0.5] } });
 
-    expect(create).toThrowError(MetricsError);
-    expect(create).toThrowError(/buckets\.latency\.1/);
+    expect(create).toThrowError(ConfigError);
+    expect(create).toThrowError(/buckets\.latency\[1\]: expected bounds/);
   });
 
   test('reject empty buckets', () => {
@@ -69,11 +71,17 @@ describe('options', () => {
       try {
         new PrometheusExporter({ port: -1 });
       } catch (caught) {
-        return caught as MetricsError;
+        return caught as ConfigError;
       }
     })();
 
-    expect(error?.code).toBe('METRICS_INVALID_OPTIONS');
+    expect(error?.code).toBe('CONFIG_INVALID');
+  });
+
+  test('name the exporter as source', () => {
+    expect(() => new PrometheusExporter({ port: 70_000 })).toThrowError(
+      /from PrometheusExporter options/,
+    );
   });
 });
 
@@ -85,7 +93,9 @@ describe('registries', () => {
     first.recordInference({ model: 'a', durationSeconds: 1, status: 'ok' });
 
     expect(first.registry).not.toBe(second.registry);
-    expect(await sampleOf(second, 'mmorch_requests_total', { model: 'a' })).toBeUndefined();
+    expect(
+      await sampleOf(second, 'mmorch_requests_total', { model: 'a' }),
+    ).toBeUndefined();
   });
 
   test('leave the global registry empty', () => {
@@ -114,10 +124,14 @@ describe('recordInference', () => {
   });
 
   test('observes the duration', async () => {
-    const sample = await sampleOf(recorded(), 'mmorch_request_duration_seconds', {
-      model: 'llama-3-8b',
-      status: 'ok',
-    });
+    const sample = await sampleOf(
+      recorded(),
+      'mmorch_request_duration_seconds',
+      {
+        model: 'llama-3-8b',
+        status: 'ok',
+      },
+    );
 
     expect(sample).toMatchObject({ sum: 1.2, count: 1 });
   });
@@ -132,9 +146,13 @@ describe('recordInference', () => {
   });
 
   test('derives time per output token', async () => {
-    const sample = await sampleOf(recorded(), 'mmorch_time_per_output_token_seconds', {
-      model: 'llama-3-8b',
-    });
+    const sample = await sampleOf(
+      recorded(),
+      'mmorch_time_per_output_token_seconds',
+      {
+        model: 'llama-3-8b',
+      },
+    );
 
     expect(sample).toMatchObject({ sum: (1.2 - 0.21) / 127, count: 1 });
   });
@@ -142,7 +160,9 @@ describe('recordInference', () => {
   test('observes each phase', async () => {
     const exporter = recorded();
     const sum = async (phase: string) =>
-      (await sampleOf(exporter, 'mmorch_inference_duration_seconds', { phase })) as {
+      (await sampleOf(exporter, 'mmorch_inference_duration_seconds', {
+        phase,
+      })) as {
         sum: number;
       };
 
@@ -152,9 +172,13 @@ describe('recordInference', () => {
   });
 
   test('counts finish reasons', async () => {
-    const sample = await sampleOf(recorded(), 'mmorch_requests_finished_total', {
-      finish_reason: 'stop',
-    });
+    const sample = await sampleOf(
+      recorded(),
+      'mmorch_requests_finished_total',
+      {
+        finish_reason: 'stop',
+      },
+    );
 
     expect(sample).toMatchObject({ value: 1 });
   });
@@ -183,8 +207,12 @@ describe('other recorders', () => {
     exporter.setRunning('a', 3);
     exporter.setWaiting('a', 5);
 
-    expect(await sampleOf(exporter, 'mmorch_requests_running', {})).toMatchObject({ value: 3 });
-    expect(await sampleOf(exporter, 'mmorch_requests_waiting', {})).toMatchObject({ value: 5 });
+    expect(
+      await sampleOf(exporter, 'mmorch_requests_running', {}),
+    ).toMatchObject({ value: 3 });
+    expect(
+      await sampleOf(exporter, 'mmorch_requests_waiting', {}),
+    ).toMatchObject({ value: 5 });
   });
 
   test('count cache hits and misses', async () => {
@@ -194,8 +222,12 @@ describe('other recorders', () => {
     exporter.recordCache({ model: 'a', hit: true });
     exporter.recordCache({ model: 'a', hit: false });
 
-    expect(await sampleOf(exporter, 'mmorch_cache_hits_total', {})).toMatchObject({ value: 2 });
-    expect(await sampleOf(exporter, 'mmorch_cache_misses_total', {})).toMatchObject({ value: 1 });
+    expect(
+      await sampleOf(exporter, 'mmorch_cache_hits_total', {}),
+    ).toMatchObject({ value: 2 });
+    expect(
+      await sampleOf(exporter, 'mmorch_cache_misses_total', {}),
+    ).toMatchObject({ value: 1 });
   });
 
   test('count errors by type', async () => {
@@ -203,7 +235,9 @@ describe('other recorders', () => {
 
     exporter.recordError({ model: 'a', type: 'oom' });
 
-    expect(await sampleOf(exporter, 'mmorch_errors_total', { type: 'oom' })).toMatchObject({
+    expect(
+      await sampleOf(exporter, 'mmorch_errors_total', { type: 'oom' }),
+    ).toMatchObject({
       value: 1,
     });
   });
@@ -212,15 +246,30 @@ describe('other recorders', () => {
     const exporter = new PrometheusExporter(BARE);
 
     exporter.recordModelLifecycle({ model: 'a', event: 'load' });
-    exporter.recordModelLifecycle({ model: 'a', event: 'loaded', durationSeconds: 4 });
+    exporter.recordModelLifecycle({
+      model: 'a',
+      event: 'loaded',
+      durationSeconds: 4,
+    });
     exporter.recordModelLifecycle({ model: 'b', event: 'loaded' });
     exporter.recordModelLifecycle({ model: 'b', event: 'unloaded' });
 
-    expect(await sampleOf(exporter, 'mmorch_models_loaded', { model: 'a' })).toMatchObject({ value: 1 });
-    expect(await sampleOf(exporter, 'mmorch_models_loaded', { model: 'b' })).toMatchObject({ value: 0 });
-    expect(await sampleOf(exporter, 'mmorch_model_load_duration_seconds', { model: 'a' })).toMatchObject({ sum: 4 });
     expect(
-      await sampleOf(exporter, 'mmorch_model_lifecycle_events_total', { model: 'a', event: 'load' }),
+      await sampleOf(exporter, 'mmorch_models_loaded', { model: 'a' }),
+    ).toMatchObject({ value: 1 });
+    expect(
+      await sampleOf(exporter, 'mmorch_models_loaded', { model: 'b' }),
+    ).toMatchObject({ value: 0 });
+    expect(
+      await sampleOf(exporter, 'mmorch_model_load_duration_seconds', {
+        model: 'a',
+      }),
+    ).toMatchObject({ sum: 4 });
+    expect(
+      await sampleOf(exporter, 'mmorch_model_lifecycle_events_total', {
+        model: 'a',
+        event: 'load',
+      }),
     ).toMatchObject({ value: 1 });
   });
 
@@ -245,7 +294,12 @@ describe('invalid observations', () => {
   test.each(CASES)('drop a %s duration', async (_, change) => {
     const exporter = new PrometheusExporter(BARE);
 
-    exporter.recordInference({ model: 'a', durationSeconds: 1, status: 'ok', ...change });
+    exporter.recordInference({
+      model: 'a',
+      durationSeconds: 1,
+      status: 'ok',
+      ...change,
+    });
 
     expect(exporter.getStatus().dropped.invalid_value).toBe(1);
     expect(
@@ -295,7 +349,12 @@ describe('invalid observations', () => {
   test('drop negative token counts', () => {
     const exporter = new PrometheusExporter(BARE);
 
-    exporter.recordInference({ model: 'a', durationSeconds: 1, status: 'ok', inputTokens: -3 });
+    exporter.recordInference({
+      model: 'a',
+      durationSeconds: 1,
+      status: 'ok',
+      inputTokens: -3,
+    });
 
     expect(exporter.getStatus().dropped.invalid_value).toBe(2);
   });
@@ -311,15 +370,25 @@ describe('invalid observations', () => {
 
 describe('series limit', () => {
   function flooded(models: number) {
-    const exporter = new PrometheusExporter({ ...BARE, maxSeriesPerMetric: 10 });
+    const exporter = new PrometheusExporter({
+      ...BARE,
+      maxSeriesPerMetric: 10,
+    });
     for (let i = 0; i < models; i++) {
-      exporter.recordInference({ model: `m${i}`, durationSeconds: 1, status: 'ok' });
+      exporter.recordInference({
+        model: `m${i}`,
+        durationSeconds: 1,
+        status: 'ok',
+      });
     }
     return exporter;
   }
 
   test('caps series per metric', async () => {
-    const metric = find(await flooded(50).getMetrics(), 'mmorch_requests_total');
+    const metric = find(
+      await flooded(50).getMetrics(),
+      'mmorch_requests_total',
+    );
 
     expect(metric?.series.length).toBe(10);
   });
@@ -349,7 +418,11 @@ describe('series limit', () => {
 describe('registration', () => {
   test('returns the existing metric', () => {
     const exporter = new PrometheusExporter(BARE);
-    const definition = { name: 'jobs_total', help: 'Jobs.', labelNames: ['queue'] };
+    const definition = {
+      name: 'jobs_total',
+      help: 'Jobs.',
+      labelNames: ['queue'],
+    };
 
     const first = exporter.counter(definition);
     const second = exporter.counter(definition);
@@ -372,23 +445,32 @@ describe('registration', () => {
     const exporter = new PrometheusExporter(BARE);
 
     expect(() =>
-      exporter.gauge({ name: 'mmorch_requests_total', help: 'h', labelNames: ['model', 'status'] }),
+      exporter.gauge({
+        name: 'mmorch_requests_total',
+        help: 'h',
+        labelNames: ['model', 'status'],
+      }),
     ).toThrowError(/counter mmorch_requests_total\{model,status\}/);
   });
 
   test('rejects invalid metric names', () => {
     const exporter = new PrometheusExporter(BARE);
 
-    expect(() => exporter.counter({ name: 'gen_ai.requests', help: 'h' })).toThrowError(
-      /Invalid metric name "gen_ai.requests"/,
-    );
+    expect(() =>
+      exporter.counter({ name: 'gen_ai.requests', help: 'h' }),
+    ).toThrowError(/Invalid metric name "gen_ai.requests"/);
   });
 
   test('rejects le on histograms', () => {
     const exporter = new PrometheusExporter(BARE);
 
     expect(() =>
-      exporter.histogram({ name: 'x_seconds', help: 'h', labelNames: ['le'], buckets: [1] }),
+      exporter.histogram({
+        name: 'x_seconds',
+        help: 'h',
+        labelNames: ['le'],
+        buckets: [1],
+      }),
     ).toThrowError(/reserved/);
   });
 
@@ -396,7 +478,11 @@ describe('registration', () => {
     const exporter = new PrometheusExporter(BARE);
 
     expect(() =>
-      exporter.histogram({ name: 'x_seconds', help: 'h', buckets: [1, Number.POSITIVE_INFINITY] }),
+      exporter.histogram({
+        name: 'x_seconds',
+        help: 'h',
+        buckets: [1, Number.POSITIVE_INFINITY],
+      }),
     ).toThrowError(/Invalid buckets for histogram x_seconds/);
   });
 });
@@ -419,7 +505,9 @@ describe('reset', () => {
     exporter.recordInference({ model: 'a', durationSeconds: 2, status: 'ok' });
 
     expect(
-      await sampleOf(exporter, 'mmorch_request_duration_seconds', { model: 'a' }),
+      await sampleOf(exporter, 'mmorch_request_duration_seconds', {
+        model: 'a',
+      }),
     ).toMatchObject({ sum: 2, count: 1 });
   });
 });
@@ -427,7 +515,12 @@ describe('reset', () => {
 describe('otel-genai naming', () => {
   test('uses the semconv names', async () => {
     const exporter = new PrometheusExporter({ ...BARE, naming: 'otel-genai' });
-    exporter.recordInference({ model: 'a', durationSeconds: 1, status: 'ok', ttftSeconds: 0.1 });
+    exporter.recordInference({
+      model: 'a',
+      durationSeconds: 1,
+      status: 'ok',
+      ttftSeconds: 0.1,
+    });
 
     const names = (await exporter.getMetrics()).map((metric) => metric.name);
 
@@ -439,11 +532,20 @@ describe('otel-genai naming', () => {
 
   test('labels the model as attribute', async () => {
     const exporter = new PrometheusExporter({ ...BARE, naming: 'otel-genai' });
-    exporter.recordInference({ model: 'a', durationSeconds: 1, status: 'ok', ttftSeconds: 0.1 });
-
-    const sample = await sampleOf(exporter, 'gen_ai_server_time_to_first_token_seconds', {
-      gen_ai_request_model: 'a',
+    exporter.recordInference({
+      model: 'a',
+      durationSeconds: 1,
+      status: 'ok',
+      ttftSeconds: 0.1,
     });
+
+    const sample = await sampleOf(
+      exporter,
+      'gen_ai_server_time_to_first_token_seconds',
+      {
+        gen_ai_request_model: 'a',
+      },
+    );
 
     expect(sample).toMatchObject({ count: 1 });
   });
@@ -451,11 +553,21 @@ describe('otel-genai naming', () => {
   test('leaves error_type empty on success', async () => {
     const exporter = new PrometheusExporter({ ...BARE, naming: 'otel-genai' });
     exporter.recordInference({ model: 'a', durationSeconds: 1, status: 'ok' });
-    exporter.recordInference({ model: 'a', durationSeconds: 1, status: 'timeout' });
+    exporter.recordInference({
+      model: 'a',
+      durationSeconds: 1,
+      status: 'timeout',
+    });
 
-    const metric = find(await exporter.getMetrics(), 'gen_ai_server_request_duration_seconds');
+    const metric = find(
+      await exporter.getMetrics(),
+      'gen_ai_server_request_duration_seconds',
+    );
 
-    expect(metric?.series.map((s) => s.labels.error_type)).toEqual(['', 'timeout']);
+    expect(metric?.series.map((s) => s.labels.error_type)).toEqual([
+      '',
+      'timeout',
+    ]);
   });
 });
 
@@ -465,7 +577,12 @@ describe('getStatus', () => {
       enabled: true,
       serving: null,
       series: 0,
-      dropped: { invalid_value: 0, invalid_label: 0, series_limit: 0, invalid_exemplar: 0 },
+      dropped: {
+        invalid_value: 0,
+        invalid_label: 0,
+        series_limit: 0,
+        invalid_exemplar: 0,
+      },
       degraded: false,
       degradationReason: null,
       lastError: null,
@@ -475,7 +592,12 @@ describe('getStatus', () => {
   test('counts invalid exemplars', () => {
     const exporter = new PrometheusExporter(BARE);
 
-    exporter.recordInference({ model: 'a', durationSeconds: 1, status: 'ok', traceId: 'x'.repeat(65) });
+    exporter.recordInference({
+      model: 'a',
+      durationSeconds: 1,
+      status: 'ok',
+      traceId: 'x'.repeat(65),
+    });
 
     expect(exporter.getStatus().dropped.invalid_exemplar).toBe(1);
   });

@@ -92,8 +92,9 @@ describe('real Prometheus scrape', () => {
   test('finds the target healthy', async () => {
     const health = await waitFor(async () => {
       const { data } = await query('/targets');
-      const target = (data as { activeTargets: { health: string; lastError: string }[] })
-        .activeTargets[0];
+      const target = (
+        data as { activeTargets: { health: string; lastError: string }[] }
+      ).activeTargets[0];
       return target?.health === 'up' ? target : undefined;
     });
 
@@ -106,11 +107,14 @@ describe('real Prometheus scrape', () => {
     );
     const value = await waitFor(async () => {
       const { data } = await query(`/query?query=${expr}`);
-      const result = (data as { result: { value: [number, string] }[] }).result[0];
+      const result = (data as { result: { value: [number, string] }[] })
+        .result[0];
       return result ? Number(result.value[1]) : undefined;
     });
 
-    expect(exporter.quantile('request_duration_seconds', 0.9).value).toBeCloseTo(value, 9);
+    expect(
+      exporter.quantile('request_duration_seconds', 0.9).value,
+    ).toBeCloseTo(value, 9);
   }, 30_000);
 
   test('stores the exemplar', async () => {
@@ -120,7 +124,9 @@ describe('real Prometheus scrape', () => {
       const { data } = await query(
         `/query_exemplars?query=${expr}&start=${now - 600}&end=${now + 60}`,
       );
-      const series = data as { exemplars: { labels: Record<string, string> }[] }[];
+      const series = data as {
+        exemplars: { labels: Record<string, string> }[];
+      }[];
       return series[0]?.exemplars[0]?.labels;
     });
 

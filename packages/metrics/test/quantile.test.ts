@@ -30,9 +30,16 @@ describe('histogramQuantile', () => {
   });
 
   test('flags a rank in +Inf', () => {
-    const slow = [...BUCKETS.slice(0, 3), { le: Number.POSITIVE_INFINITY, count: 100 }];
+    const slow = [
+      ...BUCKETS.slice(0, 3),
+      { le: Number.POSITIVE_INFINITY, count: 100 },
+    ];
 
-    expect(histogramQuantile(0.9, slow)).toEqual({ value: 4, capped: true, count: 100 });
+    expect(histogramQuantile(0.9, slow)).toEqual({
+      value: 4,
+      capped: true,
+      count: 100,
+    });
   });
 
   test('leaves finite ranks unflagged', () => {
@@ -64,14 +71,22 @@ describe('exporter quantile', () => {
 
   test('sums matching series', () => {
     const exporter = exporterWith([0.05, 0.3]);
-    exporter.recordInference({ model: 'b', durationSeconds: 0.7, status: 'ok' });
+    exporter.recordInference({
+      model: 'b',
+      durationSeconds: 0.7,
+      status: 'ok',
+    });
 
     expect(exporter.quantile('request_duration_seconds', 0.5).count).toBe(3);
   });
 
   test('filters by labels', () => {
     const exporter = exporterWith([0.05, 0.3]);
-    exporter.recordInference({ model: 'b', durationSeconds: 0.7, status: 'ok' });
+    exporter.recordInference({
+      model: 'b',
+      durationSeconds: 0.7,
+      status: 'ok',
+    });
 
     const result = exporter.quantile('mmorch_request_duration_seconds', 0.5, {
       model: 'b',

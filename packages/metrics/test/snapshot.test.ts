@@ -9,7 +9,12 @@ describe('getMetrics', () => {
       defaultLabels: { region: 'eu' },
       buckets: { queueTime: [0.1, 1] },
     });
-    exporter.recordInference({ model: 'a', durationSeconds: 1, status: 'ok', queueSeconds: 0.5 });
+    exporter.recordInference({
+      model: 'a',
+      durationSeconds: 1,
+      status: 'ok',
+      queueSeconds: 0.5,
+    });
 
     const metric = (await exporter.getMetrics()).find(
       (m) => m.name === 'mmorch_queue_duration_seconds',

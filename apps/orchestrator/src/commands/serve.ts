@@ -94,13 +94,18 @@ function waitForSignal(stop: () => Promise<void>): Promise<number> {
       process.stderr.write(
         `mm-orch serve: ${signal} received, shutting down\n`,
       );
+      const finish = (code: number) => {
+        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal);
+        resolve(code);
+      };
       stop().then(
-        () => resolve(0),
+        () => finish(0),
         (error: unknown) => {
           process.stderr.write(
             `mm-orch serve: shutdown failed: ${String(error)}\n`,
           );
-          resolve(1);
+          finish(1);
         },
       );
     };

@@ -41,10 +41,10 @@ export interface DemoPlanInput {
 }
 
 /**
- * Puts the traces on one clock (their real timestamps, so services recorded
- * over the same hour overlap as they did), skips `fromMs` of trace time,
- * cuts them to `durationMs` of wall time at `speed`, and places the
- * incident window from 40% to 65% of the run.
+ * Puts the traces on one clock, their real timestamps, so services recorded
+ * over the same hour overlap as they did. Then skips `fromMs` of trace
+ * time, cuts the traces to `durationMs` of wall time at `speed`, and places
+ * the incident window from 40% to 65% of the run.
  */
 export function planDemo(input: DemoPlanInput): DemoPlan {
   const fromMs = input.fromMs ?? 0;

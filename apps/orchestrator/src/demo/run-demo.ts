@@ -30,7 +30,7 @@ export interface RunDemoOptions {
   progress: ProgressStream;
   /** Logger of the orchestrator. */
   logger?: Logger;
-  /** Maximum requests in flight per model. @default 512 */
+  /** Maximum requests in flight per model. @default 1024 */
   concurrency?: number;
   /** Called with every replayed request's outcome. */
   onResult?: (result: ReplayResult) => void;
@@ -102,7 +102,7 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
         requests: workload.requests,
         speed,
         originMs: origin,
-        concurrency: options.concurrency ?? 512,
+        concurrency: options.concurrency ?? 1_024,
         streamEvery: options.streamEvery ?? 200,
         timeLimitMs: plan.wallMs + 30_000,
         requestTimeoutMs: 30_000,

@@ -5,8 +5,9 @@ const LOG_INTERVAL_MS = 10_000;
 
 /**
  * Logs failed requests: model errors and timeouts at `warn`, unexpected
- * errors at `error`, cancellations at `debug`. Each model and error code
- * is logged at most once per 10 s, with the number of repeats left out.
+ * errors at `error`, cancellations at `debug`. Full queues and unknown
+ * models are not logged. Each pair of model and error code is logged at
+ * most once per 10 s, and each line carries the repeats since the last.
  */
 export class FailureLog {
   private readonly last = new Map<string, { at: number; repeats: number }>();

@@ -35,7 +35,7 @@ export interface InferenceInput {
   /** Whether the response cache may serve or store this request. */
   useCache: boolean;
   headers: Record<string, string | string[] | undefined>;
-  /** Called with each output piece; set for streaming responses. */
+  /** Receives each output piece. Set for streaming responses only. */
   onToken: ((text: string) => void) | undefined;
   /** Aborted with a `CancelledError` when the client disconnects. */
   clientSignal: AbortSignal;
@@ -89,7 +89,7 @@ export class InferenceService {
 
   /**
    * Serves one request. Resolves with the result and whether it came from
-   * the cache; rejects with an `InferenceError` or a `CancelledError`.
+   * the cache, and rejects with an `InferenceError` or a `CancelledError`.
    */
   async infer(
     input: InferenceInput,

@@ -9,7 +9,7 @@ export type RequestStatus =
   | 'rejected'
   | 'unavailable';
 
-/** How one request ended, as reported to monitoring. */
+/** Outcome of one request, as reported to monitoring. */
 export interface RequestOutcome {
   status: RequestStatus;
   /** HTTP status sent, or 499 when the client went away first. */
@@ -22,7 +22,7 @@ export interface RequestOutcome {
   cached: boolean;
 }
 
-/** What the service knows about a request when it starts. */
+/** Facts about a request at its start, as reported to monitoring. */
 export interface RequestInfo {
   id: string;
   model: string;
@@ -48,6 +48,6 @@ export interface RequestMonitor {
   batched(size: number): void;
   /** Marks the first output token. */
   firstToken(): void;
-  /** Ends the request; called exactly once. */
+  /** Ends the request. The service calls it once per request. */
   end(outcome: RequestOutcome): void;
 }

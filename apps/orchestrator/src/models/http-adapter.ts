@@ -44,7 +44,7 @@ export class HttpAdapter implements ModelAdapter {
     this.baseUrl = options.url.replace(/\/+$/, '');
   }
 
-  /** Checks that the upstream answers `GET /models`, with retries. */
+  /** Checks that `GET /models` on the upstream succeeds, with retries. */
   async load(signal: AbortSignal): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {

@@ -19,7 +19,7 @@ export type ModelState =
 
 /** Observer of one running batch, returned by `RuntimeHooks.batchStarted`. */
 export interface BatchObserver {
-  /** Called once when the batch ends; `error` is set when it failed. */
+  /** Ends the batch, as failed when `error` is given. */
   end(error?: unknown): void;
 }
 
@@ -96,7 +96,7 @@ export class ModelRuntime<C = unknown> {
   }
 
   /**
-   * Loads and warms up the model. Resolves when it is ready; on failure the
+   * Loads and warms up the model. Resolves when it is ready. On failure the
    * model is `failed` and the promise rejects with the cause.
    */
   load(): Promise<void> {

@@ -8,7 +8,7 @@ export interface ChatMessage {
 export interface GenerationRequest {
   /** Request id, also the response's `id`. */
   id: string;
-  /** Which OpenAI endpoint the request came from. */
+  /** OpenAI endpoint of the request. */
   kind: 'completion' | 'chat';
   /** Prompt of a completion; for chat, the messages' text joined. */
   prompt: string;
@@ -28,7 +28,7 @@ export interface GenerationRequest {
   signal: AbortSignal;
 }
 
-/** What an adapter returns for one request. */
+/** Result of one request, as an adapter returns it. */
 export interface GenerationResult {
   text: string;
   finishReason: 'stop' | 'length';
@@ -45,8 +45,9 @@ export interface ModelAdapter {
   /** Releases what `load` acquired. */
   unload(): Promise<void>;
   /**
-   * Runs one batch. The result array matches `batch` by index and holds an
-   * `Error` for each request that failed alone; a rejection fails the batch.
+   * Runs one batch. The result array matches `batch` by index and contains
+   * an `Error` for each request that failed alone. A rejection fails the
+   * whole batch.
    */
   generate(
     batch: readonly GenerationRequest[],

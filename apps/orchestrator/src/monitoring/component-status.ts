@@ -6,15 +6,15 @@ export interface ComponentStatus extends ComponentFailures {
   enabled: boolean;
   /** Whether it loses data or fails calls right now or did so before. */
   degraded: boolean;
-  /** Why it is degraded, or null. */
+  /** Reason for the degradation, or null. */
   degradationReason: string | null;
   /** The component's own `getStatus()` result, or null when off. */
   details: unknown;
 }
 
 /**
- * Merges the app's failure counts of a component with its own status: it
- * is degraded when either says so, with both reasons joined.
+ * Merges the app's failure counts of a component with its own status. The
+ * component is degraded when either reports it, with both reasons joined.
  */
 export function componentStatus(
   enabled: boolean,

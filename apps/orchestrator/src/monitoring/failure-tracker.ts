@@ -22,7 +22,7 @@ const LOG_INTERVAL_MS = 10_000;
 
 /**
  * Runs calls into monitoring components so that none can throw into the
- * request path: a failure is caught, counted per component and logged at
+ * request path. A failure is caught, counted per component and logged at
  * most once per 10 s per component, with the count of repeats.
  */
 export class FailureTracker {

@@ -104,13 +104,13 @@ export class Monitoring {
     return new RequestObservation(this.sinks, info);
   }
 
-  /** Calls `listener` with each anomaly event; returns an unsubscribe. */
+  /** Calls `listener` with each anomaly event and returns an unsubscribe. */
   onAnomalyEvent(listener: AnomalyListener): () => void {
     this.anomalyListeners.add(listener);
     return () => this.anomalyListeners.delete(listener);
   }
 
-  /** Calls `listener` with each delivered alert; returns an unsubscribe. */
+  /** Calls `listener` with each delivered alert and returns an unsubscribe. */
   onAlertDelivered(listener: DeliveryListener): () => void {
     this.deliveryListeners.add(listener);
     return () => this.deliveryListeners.delete(listener);
@@ -123,8 +123,8 @@ export class Monitoring {
 
   /**
    * Starts the scrape endpoint and the resource sampler. A scrape endpoint
-   * that fails to start is logged and shown in `status()`; the app serves
-   * on without it.
+   * that fails to start is logged and shown in `status()`, and the app
+   * serves on without it.
    */
   async start(): Promise<void> {
     this.sampler?.start();
@@ -204,8 +204,8 @@ export class Monitoring {
     });
     const { destinations, ...rest } = alerting;
     // TODO: a destination's own `timeout` is lost here, because the router
-    // reads it only for destinations it builds from config; the global
-    // `alerting.timeout` applies. An `onDelivered` hook on `AlertRouter`
+    // reads it only for destinations it builds from config. The global
+    // `alerting.timeout` applies instead. An `onDelivered` hook on `AlertRouter`
     // would remove the need for the wrapper.
     const observed = destinations.map(
       (destination) =>

@@ -21,7 +21,7 @@ import type {
 } from '../inference/request-monitor.js';
 import type { FailureTracker } from './failure-tracker.js';
 
-/** Components that a request reports to; each may be absent. */
+/** Components that a request reports to, each of them optional. */
 export interface RequestSinks {
   exporter: PrometheusExporter | undefined;
   tracer: OTelTracer | undefined;
@@ -260,7 +260,7 @@ export class RequestObservation implements RequestMonitor {
 }
 
 /**
- * Whether a request reached the model path: served, failed or timed out.
+ * Tells whether a request reached the model: served, failed or timed out.
  * Rejections (429, 503, 404) and cancellations carry no model latency.
  */
 function isServed(outcome: RequestOutcome): boolean {

@@ -12,7 +12,7 @@ export interface ResourceSample {
   heapUsedBytes: number;
   /** Mean event-loop delay since the last sample, in milliseconds. */
   eventLoopLagMs: number;
-  /** Per GPU utilization and memory, when `nvidia-smi` answers. */
+  /** Per GPU utilization and memory, when `nvidia-smi` runs. */
   gpus: Array<{
     index: number;
     utilizationPercent: number;
@@ -26,7 +26,7 @@ export interface ResourceSamplerOptions {
   intervalMs: number;
   /** Whether to query `nvidia-smi`. */
   gpu: boolean;
-  /** Receives each sample; must not throw. */
+  /** Receives each sample. It must not throw. */
   onSample(sample: ResourceSample): void;
   /** Receives sampling failures (a failed `nvidia-smi` call). */
   onError(error: unknown): void;
@@ -95,7 +95,7 @@ export class ResourceSampler {
     }
   }
 
-  /** Reads GPU use for the next sample; turns itself off if absent. */
+  /** Reads GPU use for the next sample, and stops if there is no GPU tool. */
   private queryGpus(): void {
     execFile(
       'nvidia-smi',

@@ -2,9 +2,9 @@ import type { ProgressStream } from './progress-line.js';
 
 /** Output streams of a command, so tests can capture what it prints. */
 export interface CommandIo {
-  /** Where results go. */
+  /** Stream for results. */
   stdout: ProgressStream;
-  /** Where progress and errors go. */
+  /** Stream for progress and errors. */
   stderr: ProgressStream;
 }
 

@@ -1,8 +1,9 @@
-import { Agent, request } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { ReplayError } from './replay-error.js';
 
-/** What one completion request returned, as seen by the client. */
+/** Result of one completion request, as the client measured it. */
 export interface CompletionResponse {
   /** HTTP status code. */
   status: number;
@@ -14,15 +15,23 @@ export interface CompletionResponse {
   cached: boolean;
 }
 
-/** HTTP/1.1 client for `POST /v1/completions` on one OpenAI-compatible server. */
+/**
+ * HTTP/1.1 client (plain or TLS) for `POST /v1/completions` on one
+ * OpenAI-compatible server.
+ */
 export class CompletionClient {
   readonly #base: URL;
   readonly #agent: Agent;
+  readonly #request: typeof httpRequest;
 
   /** Creates a client for `target` that keeps at most `maxSockets` open. */
   constructor(target: string, maxSockets: number) {
     this.#base = parseTarget(target);
-    this.#agent = new Agent({ keepAlive: true, maxSockets });
+    // NOTE: only the http path runs in the tests, which stay on loopback.
+    const https = this.#base.protocol === 'https:';
+    const AgentType = https ? HttpsAgent : Agent;
+    this.#agent = new AgentType({ keepAlive: true, maxSockets });
+    this.#request = https ? httpsRequest : httpRequest;
   }
 
   /**
@@ -38,7 +47,7 @@ export class CompletionClient {
     const startedAt = performance.now();
 
     return new Promise((resolve, reject) => {
-      const outgoing = request(url, {
+      const outgoing = this.#request(url, {
         method: 'POST',
         agent: this.#agent,
         signal: options.signal,
@@ -82,7 +91,7 @@ export class CompletionClient {
     let body: string;
     try {
       body = await new Promise<string>((resolve, reject) => {
-        const outgoing = request(url, { agent: this.#agent, signal });
+        const outgoing = this.#request(url, { agent: this.#agent, signal });
         outgoing.on('error', reject);
         outgoing.on('response', (response) => {
           const chunks: Buffer[] = [];
@@ -122,11 +131,11 @@ function parseTarget(target: string): URL {
       `invalid target URL ${JSON.stringify(target)}, expected http://HOST:PORT`,
     );
   }
-  if (url.protocol !== 'http:') {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ReplayError(
       'INVALID_ARGUMENT',
       `unsupported target protocol ${JSON.stringify(url.protocol)} ` +
-        `in ${target}, expected http://HOST:PORT`,
+        `in ${target}, expected http://HOST:PORT or https://HOST:PORT`,
     );
   }
 

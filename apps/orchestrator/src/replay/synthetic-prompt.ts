@@ -15,8 +15,11 @@ let corpus: { text: string; starts: Uint32Array } | undefined;
 /**
  * Builds a prompt of about `tokens` tokens for request `index`. The text is
  * a window of a fixed pseudo-random word sequence that starts at a place
- * derived from `index`, behind a prefix with the index itself, so two
- * requests never send the same prompt and a response cache sees no repeats.
+ * derived from `index`, behind a prefix with the index itself. Two requests
+ * of one replay therefore never send the same prompt, and a response cache
+ * gets no hits.
+ * NOTE: the traces carry no prompt text, so real repeats are unknown and a
+ * cache hit rate of 0% is by construction.
  */
 export function syntheticPrompt(tokens: number, index: number): string {
   const { text, starts } = getCorpus();
@@ -26,7 +29,7 @@ export function syntheticPrompt(tokens: number, index: number): string {
   return `Request ${index}: ${body}`;
 }
 
-// The corpus holds twice the maximum length, so every window of up to
+// The corpus contains twice the maximum length, so every window of up to
 // MAX_PROMPT_WORDS words fits without wrapping around. `starts[i]` is the
 // character offset of word i.
 function getCorpus(): { text: string; starts: Uint32Array } {

@@ -4,7 +4,7 @@ import type { RequestMonitor } from '../inference/request-monitor.js';
 import type { ModelRegistry } from '../models/model-registry.js';
 import type { ModelRuntime } from '../models/model-runtime.js';
 
-/** What the admin routes need from the orchestrator. */
+/** Dependencies of the admin routes. */
 export interface AdminRouteDeps {
   registry: ModelRegistry<RequestMonitor>;
   /** Whether new requests are accepted (false while shutting down). */

@@ -18,7 +18,7 @@ import {
 } from './openai-response.js';
 import { SseStream } from './sse-stream.js';
 
-/** What the OpenAI-compatible routes need. */
+/** Dependencies of the OpenAI-compatible routes. */
 export interface OpenAiRouteDeps {
   service: InferenceService;
   registry: ModelRegistry<RequestMonitor>;

@@ -122,4 +122,31 @@ describe('metrics end to end', () => {
       }),
     ).toBe((before ?? 0) + 200);
   });
+
+  it('measures time to first token', async () => {
+    const response = await fetch(`${started.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'beta',
+        messages: [{ role: 'user', content: 'stream it' }],
+        stream: true,
+        max_tokens: 3,
+      }),
+    });
+    await response.text();
+
+    const text = await scrape(started.metricsUrl);
+
+    expect(
+      sampleValue(text, 'mmorch_time_to_first_token_seconds_count', {
+        model: 'beta',
+      }),
+    ).toBe(1);
+    expect(
+      sampleValue(text, 'mmorch_time_per_output_token_seconds_count', {
+        model: 'beta',
+      }),
+    ).toBe(1);
+  });
 });

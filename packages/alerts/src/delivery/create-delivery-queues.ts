@@ -6,8 +6,11 @@ import { DeliveryQueue } from './delivery-queue.js';
 import type { NotificationOutcomeHandler } from './notification-outcome.js';
 import type { Outbox } from './outbox.js';
 
-/** Throws `AlertsError` for a destination object without a usable name or timeout. */
-function checkDestination(destination: Destination): void {
+/**
+ * Throws `AlertsError` with code `INVALID_DESTINATION` for a destination
+ * object without a usable `name` or `timeout`.
+ */
+export function checkDestination(destination: Destination): void {
   const { name, timeout } = destination;
   if (typeof name !== 'string' || name === '') {
     throw new AlertsError(
@@ -46,7 +49,6 @@ export function createDeliveryQueues(
   const queues = new Map<string, DeliveryQueue>();
   const configs = new Map(config.destinations.map((d) => [d.name, d]));
   for (const destination of destinations) {
-    checkDestination(destination);
     if (queues.has(destination.name)) {
       throw new AlertsError(
         'DUPLICATE_DESTINATION',

@@ -1,6 +1,7 @@
 import { silentLogger } from '@mm-orch/config';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { DeadLetterLog } from '../../src/delivery/dead-letter.js';
+import type { NotificationOutcome } from '../../src/delivery/notification-outcome.js';
 import {
   DeliveryQueue,
   type DeliveryQueueOptions,
@@ -209,6 +210,23 @@ describe('DeliveryQueue limits', () => {
     expect(queue.status().rateLimited).toBe(2);
   });
 
+  test('counts each wait once', async () => {
+    const destination = new ScriptedDestination([]);
+    const queue = makeQueue(destination, {
+      rateLimit: { count: 1, interval: 1_000 },
+    });
+    queue.enqueue(sampleNotification({ idempotencyKey: 'k1' }));
+    queue.enqueue(sampleNotification({ idempotencyKey: 'k2' }));
+    await vi.advanceTimersByTimeAsync(0);
+    for (let i = 0; i < 3; i += 1) {
+      void queue.idle(10);
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(destination.attempts).toHaveLength(2);
+    expect(queue.status().rateLimited).toBe(1);
+  });
+
   test('dead-letters when full', async () => {
     const destination = new ScriptedDestination(['hang']);
     const queue = makeQueue(destination, { maxQueueSize: 1 });
@@ -228,6 +246,70 @@ describe('DeliveryQueue limits', () => {
     queue.close('router closed before delivery');
     await vi.advanceTimersByTimeAsync(0);
     expect(queue.status().deadLettered).toBe(2);
+  });
+});
+
+describe('DeliveryQueue outcomes', () => {
+  test('reports failed then delivered', async () => {
+    const outcomes: NotificationOutcome[] = [];
+    const queue = makeQueue(new ScriptedDestination(['fail', 'ok']), {
+      onOutcome: (outcome) => outcomes.push(outcome),
+    });
+    queue.enqueue(sampleNotification());
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(outcomes).toMatchInlineSnapshot(`
+      [
+        {
+          "attempts": 1,
+          "destination": "scripted",
+          "error": "HTTP 500",
+          "groupKey": "0:{alertname="HighLatency"}",
+          "notificationId": "key-1",
+          "outcome": "failed",
+          "retryInMs": 1000,
+        },
+        {
+          "attempts": 2,
+          "destination": "scripted",
+          "groupKey": "0:{alertname="HighLatency"}",
+          "notificationId": "key-1",
+          "outcome": "delivered",
+        },
+      ]
+    `);
+  });
+
+  test('reports dead-lettered last', async () => {
+    const outcomes: NotificationOutcome[] = [];
+    const queue = makeQueue(new ScriptedDestination(['final']), {
+      onOutcome: (outcome) => outcomes.push(outcome),
+    });
+    queue.enqueue(sampleNotification());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outcomes.map((o) => [o.outcome, o.attempts])).toEqual([
+      ['failed', 1],
+      ['dead-lettered', 1],
+    ]);
+  });
+
+  test('reports a full queue', () => {
+    const outcomes: NotificationOutcome[] = [];
+    const queue = makeQueue(new ScriptedDestination(['hang']), {
+      maxQueueSize: 1,
+      onOutcome: (outcome) => outcomes.push(outcome),
+    });
+    queue.enqueue(sampleNotification());
+    queue.enqueue(sampleNotification({ idempotencyKey: 'k2' }));
+    expect(outcomes).toEqual([
+      {
+        outcome: 'dead-lettered',
+        destination: 'scripted',
+        notificationId: 'k2',
+        groupKey: '0:{alertname="HighLatency"}',
+        attempts: 0,
+        error: 'queue is full (1 notifications)',
+      },
+    ]);
   });
 });
 

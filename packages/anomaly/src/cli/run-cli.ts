@@ -53,11 +53,13 @@ async function runNab(
       `nab needs --data DIR\n\n${USAGE}`,
     );
   }
+
   const corpus = await loadNabCorpus(values.data, values.labels);
   const detector = values.detector ?? DEFAULT_DETECTOR;
   // The first pass warms up the JIT so that the second one measures speed.
   evaluateNab(corpus, detector);
   const evaluation = evaluateNab(corpus, detector);
+
   const windows = corpus.reduce((sum, file) => sum + file.windows.length, 0);
   const lines = [
     `detector ${evaluation.detector}: ${evaluation.files} files, ${evaluation.points} points, ${windows} windows`,
@@ -75,6 +77,7 @@ async function runNab(
       ].join(' '),
     );
   }
+
   const perSecond = evaluation.points / (evaluation.detectorMs / 1000);
   lines.push(
     `speed: ${Math.round(perSecond).toLocaleString('en-US')} points/second (detector only, one core)`,
@@ -82,7 +85,7 @@ async function runNab(
   out.write(`${lines.join('\n')}\n`);
 }
 
-/** Where the CLI writes its report. */
+/** Stream that receives the CLI's report. */
 export interface Output {
   write(text: string): unknown;
 }

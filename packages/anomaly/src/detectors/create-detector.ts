@@ -14,8 +14,8 @@ import { ThroughputDetector } from './throughput-detector.js';
 import { TrendDetector } from './trend-detector.js';
 
 /**
- * Options shared by `createDetector` and `restoreDetector`; each detector reads
- * the fields it knows.
+ * Options shared by `createDetector` and `restoreDetector`. Each detector
+ * reads the fields it uses and ignores the rest.
  */
 export interface DetectorOptions {
   /** Points (or seasons, or intervals) of memory of the baseline. */
@@ -101,7 +101,7 @@ const FACTORIES: Record<string, Factory> = {
   },
 };
 
-/** Detector that the CLI and the NAB benchmark use unless told otherwise. */
+/** Detector that the CLI and the NAB benchmark use when no detector name is given. */
 export const DEFAULT_DETECTOR = 'suppressed-quantile';
 
 /** Names that `createDetector` accepts. */

@@ -8,7 +8,7 @@ export type AnomalySignal =
   | 'resourceExhaustion'
   | 'staleResource';
 
-/** How urgent an anomaly is. */
+/** Urgency of an anomaly. */
 export type AnomalySeverity = 'warning' | 'critical';
 
 /**

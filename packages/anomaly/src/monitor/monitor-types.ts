@@ -106,7 +106,7 @@ export interface MonitorCounts {
 export interface MonitorStatus {
   /** Whether anything was dropped or failed since the monitor started. */
   degraded: boolean;
-  /** What degraded the monitor, when `degraded` is true. */
+  /** Causes of the degradation, when `degraded` is true. */
   degradationReason?: string;
   /** Whether detection runs (`enabled` option). */
   enabled: boolean;
