@@ -1,4 +1,4 @@
-// Child process of bench.mjs: serves a `function` model that spins for
+// Child process of bench.mjs. It serves a `function` model that spins for
 // about 0.1 ms, with the monitoring variant named in argv[2], prints its
 // URL as one JSON line, and stops on SIGTERM.
 import { createOrchestrator } from '../dist/orchestrator.js';

@@ -1,4 +1,6 @@
-/** Longest delay that `setTimeout` takes without firing at once (~24.8 days). */
+import type { Alert } from './alert.js';
+
+/** Maximum delay that `setTimeout` accepts without firing at once (~24.8 days). */
 const MAX_TIMER_DELAY = 2 ** 31 - 1;
 
 /**
@@ -21,7 +23,24 @@ export class AlertExpiry {
     }
   }
 
-  /** Forgets one alert, because it resolved or was replaced. */
+  /**
+   * Sets when an alert resolves on its own: at its `endsAt`, or
+   * `resolveTimeout` after `now` when it has none (never when that is 0).
+   * A resolved alert is forgotten.
+   */
+  track(alert: Alert, resolveTimeout: number, now: number): void {
+    if (alert.status === 'resolved') {
+      this.delete(alert.fingerprint);
+    } else if (alert.endsAt !== '') {
+      this.set(alert.fingerprint, Date.parse(alert.endsAt), now);
+    } else if (resolveTimeout > 0) {
+      this.set(alert.fingerprint, now + resolveTimeout, now);
+    } else {
+      this.delete(alert.fingerprint);
+    }
+  }
+
+  /** Removes the end of one alert, because it resolved or has none. */
   delete(fingerprint: string): void {
     this.endsAt.delete(fingerprint);
   }
@@ -31,7 +50,7 @@ export class AlertExpiry {
     return this.endsAt.size;
   }
 
-  /** Stops the timer and forgets every end. */
+  /** Stops the timer and clears every end. */
   stop(): void {
     clearTimeout(this.timer);
     this.timer = undefined;

@@ -1,38 +1,34 @@
 import {
   AlertingConfig,
   type AlertingConfigOutput,
-  type DestinationConfigInput,
   type Logger,
   parseConfig,
   silentLogger,
 } from '@mm-orch/config';
 import { AggregationGroup } from './aggregation-group.js';
-import { AlertExpiry } from './alert-expiry.js';
 import {
   type Alert,
   type AlertInput,
   isSameAlert,
   normalizeAlert,
 } from './alert.js';
+import { AlertExpiry } from './alert-expiry.js';
+import { AlertStore } from './alert-store.js';
 import {
   buildNotification,
   formatGroupKey,
   groupLabelsOf,
 } from './build-notification.js';
-import {
-  checkDestination,
-  createDeliveryQueues,
-} from './delivery/create-delivery-queues.js';
+import { createDeliveryQueues } from './delivery/create-delivery-queues.js';
 import { type DeadLetter, DeadLetterLog } from './delivery/dead-letter.js';
 import type { DeliveryQueue } from './delivery/delivery-queue.js';
+import { guardOutcomeHandler } from './delivery/notification-outcome.js';
 import { Outbox } from './delivery/outbox.js';
 import { recoverOutbox } from './delivery/recover-outbox.js';
-import type {
-  NotificationOutcome,
-  NotificationOutcomeHandler,
-} from './delivery/notification-outcome.js';
-import { createDestination } from './destinations/create-destination.js';
-import type { Destination } from './destinations/destination.js';
+import {
+  buildDestinations,
+  isDestination,
+} from './destinations/build-destinations.js';
 import { type InhibitionIndex, Inhibitor } from './inhibitor.js';
 import { buildRouteTree, matchRoutes, type Route } from './route.js';
 import type { AlertRouterOptions } from './router-options.js';
@@ -40,17 +36,13 @@ import {
   type AlertRouterStatus,
   type AlertWithState,
   buildStatus,
+  emptyRouterCounts,
   type FlushResult,
   type RouterCounts,
+  withState,
 } from './router-status.js';
 import { type Silence, type SilenceInput, SilenceStore } from './silences.js';
 import type { NotificationTemplate } from './template.js';
-
-function isDestination(
-  value: DestinationConfigInput | Destination,
-): value is Destination {
-  return typeof (value as Destination).send === 'function';
-}
 
 /**
  * Routes alerts to destinations the way Alertmanager does, in process:
@@ -63,39 +55,22 @@ export class AlertRouter {
   private readonly config: AlertingConfigOutput;
   private readonly logger: Logger;
   private readonly template: NotificationTemplate | undefined;
-  private readonly tree: Route;
+  /** Routing tree, absent only when the router is disabled and empty. */
+  private readonly tree: Route | undefined;
   private readonly inhibitor: Inhibitor;
   private readonly silences = new SilenceStore();
   private readonly queues: Map<string, DeliveryQueue>;
   private readonly deadLetters: DeadLetterLog;
   private readonly outbox: Outbox | undefined;
-  /** Firing alerts by fingerprint. */
-  private readonly active = new Map<string, Alert>();
-  /** Latest resolved alerts by fingerprint, oldest first. */
-  private readonly resolved = new Map<string, Alert>();
-  /** Resolved alerts that this process never saw firing. */
-  private readonly resolvedUnseen = new WeakSet<Alert>();
+  private readonly store: AlertStore;
   private readonly groups = new Map<string, AggregationGroup>();
   /** Ends of the firing alerts, which resolve them when they pass. */
   private readonly expiry = new AlertExpiry((fingerprints) =>
     this.expire(fingerprints),
   );
   private closed = false;
-  /** Incremented whenever the set of firing alerts changes. */
-  private activeVersion = 0;
   private cachedIndex: { version: number; index: InhibitionIndex } | undefined;
-  private readonly counts: RouterCounts = {
-    received: 0,
-    invalid: 0,
-    dropped: 0,
-    deduplicated: 0,
-    created: 0,
-    templateFailures: 0,
-    recovered: 0,
-    internalErrors: 0,
-    expired: 0,
-    outcomeHandlerErrors: 0,
-  };
+  private readonly counts: RouterCounts = emptyRouterCounts();
 
   /**
    * Validates the options with `AlertingConfig` and builds the destinations.
@@ -122,18 +97,22 @@ export class AlertRouter {
     );
     this.logger = logger;
     this.template = template;
+    this.store = new AlertStore(this.config.maxResolvedAlerts);
 
-    const built = this.config.destinations.map((config) =>
-      createDestination(config, { logger, stdout }, destinationFactories),
+    const all = buildDestinations(
+      this.config.destinations,
+      instances,
+      { logger, stdout },
+      destinationFactories,
     );
-    const all = [...built, ...instances];
-    for (const destination of all) {
-      checkDestination(destination);
-    }
-    this.tree = buildRouteTree(
-      this.config.route,
-      all.map((d) => d.name),
-    );
+    // A disabled router drops every alert, so it may have no destination.
+    this.tree =
+      this.config.enabled || all.length > 0
+        ? buildRouteTree(
+            this.config.route,
+            all.map((d) => d.name),
+          )
+        : undefined;
     this.inhibitor = new Inhibitor(this.config.inhibitRules);
     for (const silence of this.config.silences) {
       this.silences.add(silence, Date.now());
@@ -149,7 +128,13 @@ export class AlertRouter {
       deadLetters: this.deadLetters,
       outbox: this.outbox,
       onOutcome: onNotificationOutcome
-        ? (outcome) => this.reportOutcome(onNotificationOutcome, outcome)
+        ? guardOutcomeHandler(onNotificationOutcome, (error, outcome) => {
+            this.counts.outcomeHandlerErrors += 1;
+            logger.warn(
+              { err: error, destination: outcome.destination },
+              'onNotificationOutcome handler failed',
+            );
+          })
         : undefined,
     });
     if (this.outbox) {
@@ -208,23 +193,16 @@ export class AlertRouter {
   listAlerts(): AlertWithState[] {
     const now = Date.now();
     const index = this.inhibitionIndex();
-    const firing = [...this.active.values()].map((alert) => {
-      const silencedBy = this.silences.silencedBy(alert.labels, now);
-      const inhibitedBy = this.inhibitor.inhibitedBy(alert, index);
-      let state: AlertWithState['state'] = 'active';
-      if (silencedBy.length > 0) {
-        state = 'silenced';
-      } else if (inhibitedBy.length > 0) {
-        state = 'inhibited';
-      }
-      return { ...alert, state, silencedBy, inhibitedBy };
-    });
-    const resolved = [...this.resolved.values()].map((alert) => ({
-      ...alert,
-      state: 'resolved' as const,
-      silencedBy: [],
-      inhibitedBy: [],
-    }));
+    const firing = [...this.store.active.values()].map((alert) =>
+      withState(
+        alert,
+        this.silences.silencedBy(alert.labels, now),
+        this.inhibitor.inhibitedBy(alert, index),
+      ),
+    );
+    const resolved = [...this.store.resolved.values()].map((alert) =>
+      withState(alert, [], []),
+    );
     return [...firing, ...resolved];
   }
 
@@ -241,7 +219,7 @@ export class AlertRouter {
       outbox: this.outbox,
       counts: this.counts,
       alerts: this.listAlerts(),
-      activeCount: this.active.size,
+      activeCount: this.store.active.size,
       groupCount: this.groups.size,
     });
   }
@@ -295,50 +273,24 @@ export class AlertRouter {
   }
 
   private ingest(alert: Alert, now: number): void {
-    const previous =
-      this.active.get(alert.fingerprint) ??
-      this.resolved.get(alert.fingerprint);
+    const previous = this.store.get(alert.fingerprint);
     if (previous && isSameAlert(previous, alert)) {
       this.counts.deduplicated += 1;
-      this.trackEnd(alert, now);
+      this.expiry.track(alert, this.config.resolveTimeout, now);
       return;
     }
     if (previous?.status === 'firing' && alert.status === 'firing') {
       alert.startsAt = previous.startsAt;
     }
 
-    this.activeVersion += 1;
-    this.trackEnd(alert, now);
-    if (alert.status === 'firing') {
-      this.resolved.delete(alert.fingerprint);
-      this.active.set(alert.fingerprint, alert);
-    } else {
-      if (!this.active.has(alert.fingerprint)) {
-        this.resolvedUnseen.add(alert);
-      }
-      this.active.delete(alert.fingerprint);
-      this.rememberResolved(alert);
-    }
+    this.expiry.track(alert, this.config.resolveTimeout, now);
+    this.store.put(alert);
 
+    if (!this.tree) {
+      return;
+    }
     for (const route of matchRoutes(this.tree, alert.labels)) {
       this.groupFor(route, alert).insert(alert);
-    }
-  }
-
-  /**
-   * Sets when a firing alert resolves on its own: at its `endsAt`, or
-   * `resolveTimeout` after it was last received when it has none.
-   */
-  private trackEnd(alert: Alert, now: number): void {
-    const { resolveTimeout } = this.config;
-    if (alert.status === 'resolved') {
-      this.expiry.delete(alert.fingerprint);
-    } else if (alert.endsAt !== '') {
-      this.expiry.set(alert.fingerprint, Date.parse(alert.endsAt), now);
-    } else if (resolveTimeout > 0) {
-      this.expiry.set(alert.fingerprint, now + resolveTimeout, now);
-    } else {
-      this.expiry.delete(alert.fingerprint);
     }
   }
 
@@ -349,7 +301,7 @@ export class AlertRouter {
   private expire(fingerprints: string[]): void {
     const now = Date.now();
     for (const fingerprint of fingerprints) {
-      const alert = this.active.get(fingerprint);
+      const alert = this.store.active.get(fingerprint);
       if (!alert || this.closed) {
         continue;
       }
@@ -361,10 +313,7 @@ export class AlertRouter {
         );
       } catch (error) {
         this.counts.internalErrors += 1;
-        this.logger.error(
-          { err: error, fingerprint },
-          'alert expiry failed',
-        );
+        this.logger.error({ err: error, fingerprint }, 'alert expiry failed');
       }
     }
   }
@@ -387,7 +336,7 @@ export class AlertRouter {
       const now = Date.now();
       const flush = group.collect(
         (alert) => this.isSuppressed(alert, now),
-        (alert) => this.resolvedUnseen.has(alert),
+        (alert) => this.store.isUnseen(alert),
         now,
       );
       if (flush) {
@@ -419,10 +368,11 @@ export class AlertRouter {
 
   /** Returns the inhibition index, rebuilt only after firing alerts change. */
   private inhibitionIndex(): InhibitionIndex {
-    if (!this.cachedIndex || this.cachedIndex.version !== this.activeVersion) {
+    const { version } = this.store;
+    if (!this.cachedIndex || this.cachedIndex.version !== version) {
       this.cachedIndex = {
-        version: this.activeVersion,
-        index: this.inhibitor.buildIndex(this.active.values()),
+        version,
+        index: this.inhibitor.buildIndex(this.store.active.values()),
       };
     }
     return this.cachedIndex.index;
@@ -448,38 +398,6 @@ export class AlertRouter {
       );
     }
     this.queues.get(notification.receiver)?.enqueue(notification);
-  }
-
-  /** Calls the user's outcome handler; its errors are counted, never thrown. */
-  private reportOutcome(
-    handler: NotificationOutcomeHandler,
-    outcome: NotificationOutcome,
-  ): void {
-    const onError = (error: unknown) => {
-      this.counts.outcomeHandlerErrors += 1;
-      this.logger.warn(
-        { err: error, destination: outcome.destination },
-        'onNotificationOutcome handler failed',
-      );
-    };
-
-    try {
-      const result: unknown = handler(outcome);
-      if (result instanceof Promise) {
-        result.catch(onError);
-      }
-    } catch (error) {
-      onError(error);
-    }
-  }
-
-  private rememberResolved(alert: Alert): void {
-    this.resolved.delete(alert.fingerprint);
-    this.resolved.set(alert.fingerprint, alert);
-    while (this.resolved.size > this.config.maxResolvedAlerts) {
-      const oldest = this.resolved.keys().next().value as string;
-      this.resolved.delete(oldest);
-    }
   }
 
   private pendingCount(): number {

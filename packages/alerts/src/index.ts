@@ -13,14 +13,14 @@ export { AlertRouter } from './alert-router.js';
 export type { RetryPolicy } from './delivery/backoff.js';
 export type { DeadLetter } from './delivery/dead-letter.js';
 export type {
+  DestinationState,
+  DestinationStatus,
+} from './delivery/destination-status.js';
+export type {
   NotificationOutcome,
   NotificationOutcomeHandler,
   NotificationOutcomeKind,
 } from './delivery/notification-outcome.js';
-export type {
-  DestinationState,
-  DestinationStatus,
-} from './delivery/delivery-queue.js';
 export {
   AlertmanagerDestination,
   type AlertmanagerDestinationOptions,

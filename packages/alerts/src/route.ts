@@ -44,7 +44,7 @@ export function buildRouteTree(
   if (receiver === undefined) {
     throw new AlertsError(
       'NO_RECEIVER',
-      'the root route has no receiver and no destination is configured; add a destination or set route.receiver',
+      'no destination is configured, so alerts have nowhere to go; add at least one entry to `destinations`, or set `enabled: false`',
     );
   }
 

@@ -1,9 +1,7 @@
 import type { Alert } from './alert.js';
 import type { DeadLetterLog } from './delivery/dead-letter.js';
-import type {
-  DeliveryQueue,
-  DestinationStatus,
-} from './delivery/delivery-queue.js';
+import type { DeliveryQueue } from './delivery/delivery-queue.js';
+import type { DestinationStatus } from './delivery/destination-status.js';
 import type { Outbox } from './delivery/outbox.js';
 
 /** Counts and health of an `AlertRouter`. */
@@ -81,6 +79,42 @@ export interface RouterCounts {
   internalErrors: number;
   expired: number;
   outcomeHandlerErrors: number;
+}
+
+/** Returns router counters that all start at zero. */
+export function emptyRouterCounts(): RouterCounts {
+  return {
+    received: 0,
+    invalid: 0,
+    dropped: 0,
+    deduplicated: 0,
+    created: 0,
+    templateFailures: 0,
+    recovered: 0,
+    internalErrors: 0,
+    expired: 0,
+    outcomeHandlerErrors: 0,
+  };
+}
+
+/**
+ * Adds its state to an alert: `resolved` when it no longer fires, else
+ * `silenced` before `inhibited` before `active`.
+ */
+export function withState(
+  alert: Alert,
+  silencedBy: string[],
+  inhibitedBy: string[],
+): AlertWithState {
+  let state: AlertState = 'active';
+  if (alert.status === 'resolved') {
+    state = 'resolved';
+  } else if (silencedBy.length > 0) {
+    state = 'silenced';
+  } else if (inhibitedBy.length > 0) {
+    state = 'inhibited';
+  }
+  return { ...alert, state, silencedBy, inhibitedBy };
 }
 
 /** Builds the status object from the router's parts. */

@@ -52,6 +52,12 @@ interface StoredSilence {
 }
 
 function toMs(value: Date | string | number, field: string): number {
+  if (value === undefined) {
+    throw new AlertsError(
+      'INVALID_SILENCE',
+      `silence ${field} is missing; pass a Date, epoch milliseconds or an ISO 8601 string`,
+    );
+  }
   const ms =
     value instanceof Date ? value.getTime() : new Date(value).getTime();
   if (Number.isNaN(ms)) {

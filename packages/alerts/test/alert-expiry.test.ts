@@ -34,7 +34,9 @@ afterEach(async () => {
 describe('AlertExpiry', () => {
   test('reports passed ends only', () => {
     const expired: string[][] = [];
-    const expiry = new AlertExpiry((fingerprints) => expired.push(fingerprints));
+    const expiry = new AlertExpiry((fingerprints) =>
+      expired.push(fingerprints),
+    );
     expiry.set('a', now() + 1_000, now());
     expiry.set('b', now() + 5_000, now());
     vi.advanceTimersByTime(1_000);

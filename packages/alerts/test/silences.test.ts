@@ -98,4 +98,13 @@ describe('silences', () => {
       router.addSilence({ matchers: 'a="1"', endsAt: Date.now() - 1 }),
     ).toThrow(/is not after startsAt/);
   });
+
+  test('reject a missing endsAt', () => {
+    router = routerWithMemory().router;
+    expect(() =>
+      router.addSilence({ matchers: 'a="1"' } as never),
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[AlertsError: silence endsAt is missing; pass a Date, epoch milliseconds or an ISO 8601 string]`,
+    );
+  });
 });

@@ -61,6 +61,14 @@ export const SignalDetectorConfig = z
      * the trend detector estimate the time to exhaustion. @default undefined
      */
     capacity: z.number().positive().optional(),
+    /**
+     * Time an error-rate anomaly may last before its level becomes the new
+     * baseline and the anomaly clears, in ms or a duration string. Unset, a
+     * lasting rise keeps firing until the rate falls. Only the error-rate
+     * signal reads it, because the other detectors keep learning during an
+     * anomaly. @default undefined
+     */
+    acceptAfter: durationMs('ms').optional(),
   })
   .strict();
 
@@ -101,6 +109,11 @@ export const AnomalyConfig = z
      * @default 1000
      */
     maxModels: z.number().int().min(1).max(1_000_000).default(1_000),
+    /**
+     * Resources tracked at most per model (and among the shared resources);
+     * samples of further resources are counted and dropped. @default 100
+     */
+    maxResourcesPerModel: z.number().int().min(1).max(100_000).optional(),
     /**
      * Whether an unref'ed wall-clock timer calls `tick()`; off, the caller
      * drives time. @default true

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { durationMs } from './duration.js';
 import { secret } from './secret.js';
 
-const httpUrl = () => z.url({ protocol: /^https?$/ });
+// Only a missing URL gets its own message: the default one for an invalid
+// URL is kept, and the error formatter redacts the value there.
+const httpUrl = () =>
+  z.url({
+    protocol: /^https?$/,
+    error: (issue) =>
+      issue.input === undefined
+        ? 'missing URL; set an http or https URL such as "http://127.0.0.1:8080/alerts"'
+        : undefined,
+  });
 
 /** Token bucket limit on the notifications sent to one destination. */
 export const RateLimitConfig = z
@@ -142,6 +151,15 @@ export interface CustomDestinationConfig {
   [field: string]: unknown;
 }
 
+/** Config of a destination of a user-registered type, as a user writes it. */
+export interface CustomDestinationConfigInput {
+  type: string;
+  name: string;
+  rateLimit?: z.input<typeof RateLimitConfig>;
+  timeout?: number | string;
+  [field: string]: unknown;
+}
+
 type BuiltInSchemas = typeof builtInDestinationSchemas;
 
 /** Destination config after defaults, for a built-in or registered type. */
@@ -152,4 +170,4 @@ export type DestinationConfigOutput =
 /** Destination config that a user may pass. */
 export type DestinationConfigInput =
   | z.input<BuiltInSchemas[keyof BuiltInSchemas]>
-  | CustomDestinationConfig;
+  | CustomDestinationConfigInput;

@@ -34,6 +34,7 @@ export {
   builtInDestinationSchemas,
   ConsoleDestinationConfig,
   type CustomDestinationConfig,
+  type CustomDestinationConfigInput,
   type DestinationConfigInput,
   type DestinationConfigOutput,
   FileDestinationConfig,

@@ -8,7 +8,9 @@ export type EnvironmentVariables = Record<string, string | undefined>;
 // unclosed placeholder.
 const PLACEHOLDER = /\$\$\{|\$\{([^}]*)\}|\$\{/g;
 const REFERENCE_HELP = `write \${NAME}, \${NAME:-fallback}, or $\${ for a literal \${`;
-const REFERENCE = /^([A-Za-z_][A-Za-z0-9_]*)(?::-([\s\S]*))?$/;
+// A fallback may not contain `${`, because the first `}` ends the
+// placeholder: `${A:-${B}}` would otherwise fall back to the text `${B`.
+const REFERENCE = /^([A-Za-z_][A-Za-z0-9_]*)(?::-((?:(?!\$\{)[\s\S])*))?$/;
 
 /** Value with its placeholders replaced, and the placeholders that failed. */
 export interface InterpolationResult {
@@ -20,7 +22,8 @@ export interface InterpolationResult {
  * Replaces `${NAME}` in every string of `value` with the environment
  * variable `NAME`. `${NAME:-text}` falls back to `text` when `NAME` is
  * unset or empty, and `$${` writes a literal `${`. An unset variable
- * without a fallback is a `missing_variable` problem at its path.
+ * without a fallback is a `missing_variable` problem at its path, and a
+ * fallback that contains another placeholder is an `invalid_variable` one.
  */
 export function interpolateVariables(
   value: unknown,

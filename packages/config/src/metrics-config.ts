@@ -122,7 +122,7 @@ export const MetricsConfig = z
     bearerToken: secret(z.string().min(1)).optional(),
     /**
      * Metric names of the standard set: `mmorch` (prefixed names) or
-     * `otel-genai` (OpenTelemetry GenAI names as Prometheus sees them).
+     * `otel-genai` (OpenTelemetry GenAI names as Prometheus stores them).
      * @default 'mmorch'
      */
     naming: z.enum(['mmorch', 'otel-genai']).default('mmorch'),

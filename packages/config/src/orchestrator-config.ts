@@ -201,11 +201,12 @@ export const OrchestratorConfig = z
     resources: ResourceSamplingConfig.prefault({}),
     metrics: MetricsConfig.prefault({}),
     /**
-     * Tracing. Without a `tracing` section the app samples 10% of root
-     * traces; a section without `samplerRatio` takes the library default.
-     * @default { samplerRatio: 0.1 }
+     * Tracing. Without a `tracing` section the app samples 5% of root
+     * traces, because each traced request makes five spans. A section
+     * without `samplerRatio` takes the library default of 1.
+     * @default { samplerRatio: 0.05 }
      */
-    tracing: TracingConfig.prefault({ samplerRatio: 0.1 }),
+    tracing: TracingConfig.prefault({ samplerRatio: 0.05 }),
     anomaly: AnomalyConfig.prefault({}),
     alerting: AlertingConfig.prefault({}),
   })

@@ -43,7 +43,7 @@ export function readConfigFile(file: string): ConfigFile {
     );
   }
 
-  const text = readText(file);
+  const text = stripByteOrderMark(readText(file));
   const lines = new LineCounter();
   const document = parseDocument(text, {
     lineCounter: lines,
@@ -51,7 +51,9 @@ export function readConfigFile(file: string): ConfigFile {
     uniqueKeys: true,
   });
   const data =
-    format === 'json' ? parseJson(file, text) : toData(file, document, lines);
+    format === 'json'
+      ? parseJson(file, text, lines)
+      : toData(file, document, lines);
   return { data: data ?? {}, locate: locator(file, document, lines) };
 }
 
@@ -74,7 +76,13 @@ function readText(file: string): string {
   }
 }
 
-function parseJson(file: string, text: string): unknown {
+// Editors on Windows often save UTF-8 with a byte order mark, which
+// `JSON.parse` rejects as an unexpected token.
+function stripByteOrderMark(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+function parseJson(file: string, text: string, lines: LineCounter): unknown {
   if (text.trim() === '') {
     return {};
   }
@@ -84,13 +92,23 @@ function parseJson(file: string, text: string): unknown {
     const syntax: ConfigProblem = {
       code: 'syntax',
       path: [],
-      message: `invalid JSON, ${(error as Error).message}`,
+      message: `invalid JSON, ${jsonErrorReason(error as Error)}`,
     };
-    throw new ConfigError('CONFIG_FILE_SYNTAX', [syntax], {
-      file,
-      cause: error,
-    });
+    const position = /at position (\d+)/.exec((error as Error).message);
+    if (position) {
+      const { line, col } = lines.linePos(Number(position[1]));
+      syntax.source = `${file}:${line}:${col}`;
+    }
+    // The cause is left out because its message quotes the file's text.
+    throw new ConfigError('CONFIG_FILE_SYNTAX', [syntax], { file });
   }
+}
+
+// V8 quotes up to about 20 characters of the text around an unexpected
+// token ("Unexpected token 's', ..."key": s3cr3..." is not valid JSON"),
+// which may be a secret, so the quoted part is cut off.
+function jsonErrorReason(error: Error): string {
+  return error.message.replace(/, (?:\.\.\.)?".*$/s, '');
 }
 
 function toData(file: string, document: Document, lines: LineCounter) {
@@ -106,7 +124,21 @@ function toData(file: string, document: Document, lines: LineCounter) {
     });
     throw new ConfigError('CONFIG_FILE_SYNTAX', problems, { file });
   }
-  return document.toJS({ maxAliasCount: 100 });
+  try {
+    return document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // `toJS` throws on an alias that expands too far (a "billion laughs"
+    // file), a structural problem of the file rather than of a value.
+    const problem: ConfigProblem = {
+      code: 'syntax',
+      path: [],
+      message: `invalid YAML, ${firstLine((error as Error).message)}`,
+    };
+    throw new ConfigError('CONFIG_FILE_SYNTAX', [problem], {
+      file,
+      cause: error,
+    });
+  }
 }
 
 function firstLine(message: string): string {

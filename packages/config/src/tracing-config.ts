@@ -2,6 +2,18 @@ import { z } from 'zod';
 import { durationMs } from './duration.js';
 import { secret } from './secret.js';
 
+// Node.js runs a timer longer than 2^31 - 1 ms after 1 ms instead, with a
+// TimeoutOverflowWarning on stderr, so durations that set timers stop there.
+const MAX_TIMER_MS = 2_147_483_647;
+
+function timerDurationMs() {
+  return durationMs().pipe(
+    z.number().max(MAX_TIMER_MS, {
+      error: `expected a duration of at most ${MAX_TIMER_MS} ms (about 24.8 days, the longest Node.js timer)`,
+    }),
+  );
+}
+
 /** Exporter that keeps finished spans in memory, for tests and debug pages. */
 export const MemoryExporterConfig = z
   .object({
@@ -39,7 +51,7 @@ export const OtlpHttpExporterConfig = z
      * Time allowed for one export request, retries included, in
      * milliseconds or as a duration string. @default 10000
      */
-    timeout: durationMs().default(10_000),
+    timeout: timerDurationMs().default(10_000),
     /** Compression of the request body. @default "none" */
     compression: z.enum(['none', 'gzip']).default('none'),
     /** Maximum number of export requests in flight at once. @default 30 */
@@ -65,19 +77,40 @@ export const BatchProcessorConfig = z
     /** Maximum number of spans sent in one export. @default 512 */
     maxExportBatchSize: z.number().int().positive().default(512),
     /** Delay between two scheduled exports, in milliseconds. @default 5000 */
-    scheduledDelay: durationMs().default(5_000),
+    scheduledDelay: timerDurationMs().default(5_000),
     /**
      * Time after which one export counts as failed, in milliseconds.
      * @default 30000
      */
-    exportTimeout: durationMs().default(30_000),
+    exportTimeout: timerDurationMs().default(30_000),
   })
   .strict()
-  .refine((batch) => batch.maxExportBatchSize <= batch.maxQueueSize, {
-    message:
-      'maxExportBatchSize must not exceed maxQueueSize. Lower it or raise maxQueueSize.',
-    path: ['maxExportBatchSize'],
-  });
+  .superRefine(
+    (batch, ctx) => {
+      if (batch.maxExportBatchSize > batch.maxQueueSize) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['maxExportBatchSize'],
+          input: batch.maxExportBatchSize,
+          message: `maxExportBatchSize ${batch.maxExportBatchSize} exceeds maxQueueSize ${batch.maxQueueSize}, lower it or raise maxQueueSize`,
+          params: {
+            expected: `a number <= maxQueueSize (${batch.maxQueueSize})`,
+          },
+        });
+      }
+    },
+    // Runs beside problems in other fields, so that all are listed at once.
+    { when: (payload) => batchSizesValid(payload.value) },
+  );
+
+function batchSizesValid(value: unknown): boolean {
+  const sizes = value as Record<string, unknown> | undefined;
+  return isCount(sizes?.maxQueueSize) && isCount(sizes?.maxExportBatchSize);
+}
+
+function isCount(value: unknown): boolean {
+  return Number.isInteger(value) && (value as number) > 0;
+}
 
 /** Per-span limits, applied by the SDK when attributes, events or links are added. */
 export const SpanLimitsConfig = z
@@ -126,12 +159,12 @@ export const TracingConfig = z
      * Maximum time `forceFlush()` waits, in milliseconds, even when the
      * exporter hangs. @default 5000
      */
-    flushTimeout: durationMs().default(5_000),
+    flushTimeout: timerDurationMs().default(5_000),
     /**
      * Maximum time `shutdown()` waits, in milliseconds, even when the
      * exporter hangs. @default 5000
      */
-    shutdownTimeout: durationMs().default(5_000),
+    shutdownTimeout: timerDurationMs().default(5_000),
     /**
      * Minimum time between two log lines about the same kind of export
      * failure, in milliseconds. @default 60000

@@ -85,6 +85,11 @@ describe('interpolateVariables', () => {
     expect(problems[0]?.code).toBe('invalid_variable');
   });
 
+  test('rejects nested placeholders', () => {
+    const { problems } = interpolateVariables('${A:-${B}}', { B: 'x' });
+    expect(problems[0]?.code).toBe('invalid_variable');
+  });
+
   test('leaves lone dollars alone', () => {
     const { value, problems } = interpolateVariables('cost $5 {x}', {});
     expect(value).toBe('cost $5 {x}');

@@ -199,7 +199,10 @@ describe('loadConfig file errors', () => {
   });
 
   test('points at JSON syntax errors', () => {
-    const file = writeConfig('json', '{\n  "server": {\n    "port": 1,\n  }\n}');
+    const file = writeConfig(
+      'json',
+      '{\n  "server": {\n    "port": 1,\n  }\n}',
+    );
     const error = errorOf(() => loadConfig(App, { file, env: {} }));
     expect(error.problems[0]?.source).toBe(`${file}:4:3`);
   });
@@ -215,7 +218,9 @@ describe('loadConfig file errors', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (const [index, name] of names.entries()) {
       if (index > 0) {
-        const items = Array(10).fill(`*${names[index - 1]}`).join(', ');
+        const items = Array(10)
+          .fill(`*${names[index - 1]}`)
+          .join(', ');
         lines.push(`${name}: &${name} [${items}]`);
       }
     }
@@ -320,6 +325,33 @@ describe('loadConfig environment', () => {
       loadConfig(App, { env: { MMORCH_SERVER___PORT: '1' } }),
     );
     expect(error.problems[0]?.code).toBe('invalid_format');
+  });
+
+  test('rejects an index past the end', () => {
+    // A sparse array this long would take minutes and gigabytes to check.
+    const error = errorOf(() =>
+      loadConfig(App, { env: { MMORCH_BUCKETS__99999999: '1' } }),
+    );
+    expect(error.problems).toHaveLength(1);
+  });
+
+  test('names the last valid index', () => {
+    const file = writeConfig('yaml', 'buckets: [1, 2]\n');
+    const error = errorOf(() =>
+      loadConfig(App, { file, env: { MMORCH_BUCKETS__9: '1' } }),
+    );
+    expect(error.problems[0]?.message).toBe(
+      'index 9 is past the end of buckets, which has 2 items, use an index from 0 to 2',
+    );
+  });
+
+  test('appends items by index', () => {
+    const file = writeConfig('yaml', 'buckets: [1, 2]\n');
+    const config = loadConfig(App, {
+      file,
+      env: { MMORCH_BUCKETS__2: '3', MMORCH_BUCKETS__3: '4' },
+    });
+    expect(config.buckets).toEqual([1, 2, 3, 4]);
   });
 
   test('uses a custom prefix', () => {

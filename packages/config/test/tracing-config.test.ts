@@ -65,4 +65,44 @@ describe('TracingConfig', () => {
     });
     expect(JSON.stringify(config)).not.toContain('t0k');
   });
+
+  test('rejects timeouts past timer range', () => {
+    // Node fires a timer of more than 2^31 - 1 ms after 1 ms instead.
+    const message = messageOf({ flushTimeout: '30d' });
+    expect(message).toContain(
+      'flushTimeout: expected a duration of at most 2147483647 ms',
+    );
+  });
+
+  test('bounds every timer duration', () => {
+    const message = messageOf({
+      exporter: { type: 'otlp-http', timeout: '25d' },
+      batch: { scheduledDelay: '25d', exportTimeout: '25d' },
+      shutdownTimeout: '25d',
+    });
+    expect(message).toContain('(4 problems)');
+  });
+
+  test('formats the batch size check', () => {
+    const message = messageOf({
+      batch: { maxQueueSize: 1, maxExportBatchSize: 5 },
+    });
+    expect(message).toContain(
+      'batch.maxExportBatchSize: expected a number <= maxQueueSize (1), received 5',
+    );
+  });
+
+  test('explains a defaulted batch size', () => {
+    const message = messageOf({ batch: { maxQueueSize: 100 } });
+    expect(message).toContain(
+      'maxExportBatchSize 512 exceeds maxQueueSize 100, lower it or raise maxQueueSize',
+    );
+  });
+
+  test('checks batch sizes beside other problems', () => {
+    const message = messageOf({
+      batch: { maxQueueSize: 1, maxExportBatchSize: 5, scheduledDelay: 'x' },
+    });
+    expect(message).toContain('batch.maxExportBatchSize');
+  });
 });

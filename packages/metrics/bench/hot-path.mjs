@@ -26,7 +26,7 @@ const BUCKETS = {
   ],
 };
 
-// Inputs drawn once, so that every variant sees the same values.
+// Inputs drawn once, so that every variant gets the same values.
 const SIZE = 4096;
 const duration = new Float64Array(SIZE);
 const queue = new Float64Array(SIZE);

@@ -76,20 +76,17 @@ globalThis.gc?.();
 const baseline = process.memoryUsage().rss;
 // A 1 ms timer records the longest gap between its runs: the longest time
 // the event loop was blocked while the scrape ran. On a shared machine a
-// gap also holds time spent waiting for a core, so the CPU time the process
+// gap also includes time spent waiting for a core, so the CPU time the process
 // used in the gap is recorded too.
 let last = performance.now();
 let lastCpu = cpuMs();
 let maxGap = 0;
 let maxCpuGap = 0;
-const gaps = [];
 const ticker = setInterval(() => {
   const now = performance.now();
   const cpu = cpuMs();
   maxGap = Math.max(maxGap, now - last);
   maxCpuGap = Math.max(maxCpuGap, cpu - lastCpu);
-  if (now - last > 8)
-    gaps.push(`${(now - last).toFixed(1)}/${(cpu - lastCpu).toFixed(1)}`);
   last = now;
   lastCpu = cpu;
 }, 1);
@@ -99,7 +96,6 @@ const ms = performance.now() - start;
 await new Promise((resolve) => setTimeout(resolve, 5));
 clearInterval(ticker);
 const peak = process.resourceUsage().maxRSS * 1024;
-if (process.env.GAPS) console.error(gaps.join(' '));
 
 console.log(
   JSON.stringify({

@@ -9,7 +9,8 @@ export type MetricsErrorCode =
 
 /**
  * Error raised at the edge of the metrics package (constructor, metric
- * registration, `start()`); the recording methods never raise it.
+ * registration, `start()`). The recording methods catch every error
+ * instead.
  */
 export class MetricsError extends Error {
   /** Stable machine-readable code of the failure. */

@@ -16,13 +16,13 @@ export interface ExpositionOptions {
   /** Labels added to every series, unless the series has the label. */
   defaultLabels: Record<string, string>;
   /**
-   * Longest run of rendering between two yields to the event loop, in ms.
-   * @default 4
+   * Maximum run of rendering between two yields to the event loop, in ms.
+   * @default 2
    */
   sliceMs?: number;
 }
 
-/** Metric object as prom-client's `Registry` holds it. */
+/** Metric object as prom-client's `Registry` stores it. */
 interface RegisteredMetric {
   name: string;
   type: string;
@@ -44,7 +44,7 @@ export async function* renderExposition(
   registry: Registry,
   options: ExpositionOptions,
 ): AsyncGenerator<string> {
-  const sliceMs = options.sliceMs ?? 4;
+  const sliceMs = options.sliceMs ?? 2;
   const names = Object.keys(options.defaultLabels);
   const values = Object.values(options.defaultLabels);
   const metrics = registry.getMetricsAsArray() as unknown as RegisteredMetric[];
@@ -88,7 +88,7 @@ export async function* renderExposition(
     const cells = family.cells;
     for (let from = 0; from < count; from += SERIES_PER_CHECK) {
       const to = Math.min(from + SERIES_PER_CHECK, count);
-      // After a reset or removal the family holds new arrays; this scrape
+      // After a reset or removal the family has new arrays, so this scrape
       // then finishes from the arrays it started with.
       const current = family.series === series ? family.cells : cells;
       family.render(
@@ -131,11 +131,11 @@ function header(
   type: string,
   options: ExpositionOptions,
 ): string[] {
-  const shown =
+  const headerName =
     options.openMetrics && type === 'counter'
       ? name.replace(/_total$/, '')
       : name;
-  const escaped = escapeHelp(shown);
+  const escaped = escapeHelp(headerName);
   return [`# HELP ${escaped} ${escapeHelp(help)}`, `# TYPE ${escaped} ${type}`];
 }
 

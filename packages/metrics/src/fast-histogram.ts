@@ -215,7 +215,7 @@ export class FastHistogram extends FastFamily {
 }
 
 /**
- * Whether `traceId` fits an OpenMetrics exemplar, whose label set is at
+ * Checks that `traceId` fits an OpenMetrics exemplar, whose label set is at
  * most 128 UTF-8 characters (a W3C trace id is 32 hex digits). The value is
  * escaped on output, so any string of that length is safe.
  */

@@ -66,7 +66,7 @@ export function labelNamesOf(profile: NamingProfile): LabelNames {
   return { model: 'model', status: 'status', type: 'type', errorType: 'type' };
 }
 
-/** OpenTelemetry GenAI metric names (semconv 1.3x) as Prometheus sees them. */
+/** OpenTelemetry GenAI metric names (semconv 1.3x) as Prometheus stores them. */
 const OTEL_NAMES = {
   requestDuration: toPrometheusName('gen_ai.server.request.duration', {
     unit: 's',

@@ -234,85 +234,80 @@ export class InferenceRecorder {
   }
 
   private recordPhases(cells: ModelCells, record: InferenceRecord): void {
-    if (record.prefillSeconds !== undefined) {
-      cells.prefill = this.observePhase(
-        cells,
-        cells.prefill,
-        'prefill',
-        record.prefillSeconds,
-      );
-    }
-    if (record.decodeSeconds !== undefined) {
-      cells.decode = this.observePhase(
-        cells,
-        cells.decode,
-        'decode',
-        record.decodeSeconds,
-      );
-    }
-    if (record.inferenceSeconds !== undefined) {
-      cells.total = this.observePhase(
-        cells,
-        cells.total,
-        'total',
-        record.inferenceSeconds,
-      );
-    }
-  }
-
-  private observePhase(
-    cells: ModelCells,
-    offset: number,
-    phase: string,
-    value: number,
-  ): number {
     const family = this.families.inferenceDuration;
-    const bound =
-      offset >= 0
-        ? offset
-        : (family.seriesFor([cells.model, phase])?.offset ?? -1);
-    if (bound >= 0) {
-      family.observeAt(bound, value);
+    const { prefillSeconds, decodeSeconds, inferenceSeconds } = record;
+    if (prefillSeconds !== undefined) {
+      cells.prefill = this.bindPair(family, cells, cells.prefill, 'prefill');
+      this.observeIfBound(family, cells.prefill, prefillSeconds);
     }
-    return bound;
+    if (decodeSeconds !== undefined) {
+      cells.decode = this.bindPair(family, cells, cells.decode, 'decode');
+      this.observeIfBound(family, cells.decode, decodeSeconds);
+    }
+    if (inferenceSeconds !== undefined) {
+      cells.total = this.bindPair(family, cells, cells.total, 'total');
+      this.observeIfBound(family, cells.total, inferenceSeconds);
+    }
   }
 
   private recordTokens(cells: ModelCells, record: InferenceRecord): void {
-    const f = this.families;
-    const input = record.inputTokens;
-    if (input !== undefined) {
-      if (cells.inputTokens < 0) {
-        cells.inputTokens =
-          f.tokens.seriesFor([cells.model, 'input'])?.offset ?? -1;
-      }
+    const { tokens, requestTokens } = this.families;
+    const { inputTokens, outputTokens } = record;
+    if (inputTokens !== undefined) {
+      cells.inputTokens = this.bindPair(
+        tokens,
+        cells,
+        cells.inputTokens,
+        'input',
+      );
       if (cells.inputTokens >= 0) {
-        f.tokens.incAt(cells.inputTokens, input);
+        tokens.incAt(cells.inputTokens, inputTokens);
       }
-      if (cells.inputPerRequest < 0) {
-        cells.inputPerRequest =
-          f.requestTokens.seriesFor([cells.model, 'input'])?.offset ?? -1;
-      }
-      if (cells.inputPerRequest >= 0) {
-        f.requestTokens.observeAt(cells.inputPerRequest, input);
-      }
+      cells.inputPerRequest = this.bindPair(
+        requestTokens,
+        cells,
+        cells.inputPerRequest,
+        'input',
+      );
+      this.observeIfBound(requestTokens, cells.inputPerRequest, inputTokens);
     }
 
-    const output = record.outputTokens;
-    if (output !== undefined) {
-      if (cells.outputTokens < 0) {
-        cells.outputTokens =
-          f.tokens.seriesFor([cells.model, 'output'])?.offset ?? -1;
-      }
+    if (outputTokens !== undefined) {
+      cells.outputTokens = this.bindPair(
+        tokens,
+        cells,
+        cells.outputTokens,
+        'output',
+      );
       if (cells.outputTokens >= 0) {
-        f.tokens.incAt(cells.outputTokens, output);
+        tokens.incAt(cells.outputTokens, outputTokens);
       }
-      if (cells.outputPerRequest < 0) {
-        cells.outputPerRequest =
-          f.requestTokens.seriesFor([cells.model, 'output'])?.offset ?? -1;
-      }
-      if (cells.outputPerRequest >= 0) {
-        f.requestTokens.observeAt(cells.outputPerRequest, output);
-      }
+      cells.outputPerRequest = this.bindPair(
+        requestTokens,
+        cells,
+        cells.outputPerRequest,
+        'output',
+      );
+      this.observeIfBound(requestTokens, cells.outputPerRequest, outputTokens);
+    }
+  }
+
+  /** Returns the offset of `(model, second)` in `family`, -1 if dropped. */
+  private bindPair(
+    family: FastFamily,
+    cells: ModelCells,
+    offset: number,
+    second: string,
+  ): number {
+    if (offset >= 0) {
+      return offset;
+    }
+    return family.seriesFor([cells.model, second])?.offset ?? -1;
+  }
+
+  private observeIfBound(family: FastHistogram, offset: number, value: number) {
+    if (offset >= 0) {
+      family.observeAt(offset, value);
     }
   }
 

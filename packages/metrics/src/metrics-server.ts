@@ -35,7 +35,7 @@ export interface ServingAddress {
 
 /**
  * Scrape endpoint on `node:http`: `GET` or `HEAD` on `path`, OpenMetrics
- * when the `Accept` header asks for it, gzip when accepted, an optional
+ * when the `Accept` header requests it, gzip when accepted, an optional
  * bearer token, `405` for other methods and `404` for other paths.
  */
 export class MetricsServer {
@@ -71,8 +71,8 @@ export class MetricsServer {
     this.server = server;
     const { port } = server.address() as AddressInfo;
     const { host, path } = this.options;
-    const shown = host.includes(':') ? `[${host}]` : host;
-    return { host, port, path, url: `http://${shown}:${port}${path}` };
+    const urlHost = host.includes(':') ? `[${host}]` : host;
+    return { host, port, path, url: `http://${urlHost}:${port}${path}` };
   }
 
   /** Closes the listener and every open connection. */
@@ -134,10 +134,10 @@ export class MetricsServer {
     if (this.expected === undefined) {
       return true;
     }
-    const given = Buffer.from(header ?? '');
+    const received = Buffer.from(header ?? '');
     return (
-      given.length === this.expected.length &&
-      timingSafeEqual(given, this.expected)
+      received.length === this.expected.length &&
+      timingSafeEqual(received, this.expected)
     );
   }
 }
@@ -161,8 +161,8 @@ function plain(response: ServerResponse, status: number, body: string) {
 }
 
 /**
- * Whether the `Accept` header lists OpenMetrics text with a non-zero
- * quality, the way Prometheus asks for it.
+ * Checks whether the `Accept` header lists OpenMetrics text with a non-zero
+ * quality, as Prometheus requests it.
  */
 export function acceptsOpenMetrics(accept: string | undefined): boolean {
   if (accept === undefined) {

@@ -23,12 +23,13 @@ import {
 import { InferenceRecorder } from './inference-recorder.js';
 import { Counter, Gauge, Histogram } from './metric-handles.js';
 import { MetricsServer, type ServingAddress } from './metrics-server.js';
+import { toPrometheusName } from './names.js';
 import { registerProcessMetrics } from './process-metrics.js';
 import { histogramQuantile, type QuantileResult } from './quantile.js';
 import {
-  bucketsOf,
   type MetricSnapshot,
   snapshotRegistry,
+  summedBuckets,
 } from './snapshot.js';
 import {
   OPENMETRICS_CONTENT_TYPE,
@@ -53,8 +54,14 @@ export type PrometheusExporterOptions = MetricsConfigInput & {
 
 /** Definition of a custom metric. */
 export interface MetricDefinition {
-  /** Full Prometheus metric name. */
+  /**
+   * Prometheus metric name, or an OpenTelemetry name with dots (such as
+   * `gen_ai.server.request.duration`) that is converted by
+   * `toPrometheusName` with `unit`.
+   */
   name: string;
+  /** OpenTelemetry unit (`s`, `By`, `{token}`, ...) of a dotted name. @default undefined */
+  unit?: string;
   /** HELP text. */
   help: string;
   /** Label names. @default [] */
@@ -195,25 +202,23 @@ export class PrometheusExporter {
 
   /** Registers a counter, or returns the one with the same definition. */
   counter(definition: MetricDefinition): Counter {
+    const name = prometheusNameOf(definition, 'counter');
     const labels = [...(definition.labelNames ?? [])];
-    return new Counter(
-      this.factory.counter(definition.name, definition.help, labels),
-    );
+    return new Counter(this.factory.counter(name, definition.help, labels));
   }
 
   /** Registers a gauge, or returns the one with the same definition. */
   gauge(definition: MetricDefinition): Gauge {
+    const name = prometheusNameOf(definition, 'gauge');
     const labels = [...(definition.labelNames ?? [])];
-    return new Gauge(
-      this.factory.gauge(definition.name, definition.help, labels),
-    );
+    return new Gauge(this.factory.gauge(name, definition.help, labels));
   }
 
   /** Registers a histogram, or returns the one with the same definition. */
   histogram(definition: HistogramMetricDefinition): Histogram {
     const labels = [...(definition.labelNames ?? [])];
     const family = this.factory.histogram(
-      definition.name,
+      prometheusNameOf(definition, 'histogram'),
       definition.help,
       labels,
       definition.buckets,
@@ -261,22 +266,7 @@ export class PrometheusExporter {
     labels: Record<string, string> = {},
   ): QuantileResult {
     const family = this.findHistogram(metric);
-    const names = Object.keys(labels);
-    const totals = new Float64Array(family.bounds.length + 1);
-    for (const series of family.series) {
-      const own = family.labelsOf(series);
-      if (names.every((name) => own[name] === labels[name])) {
-        bucketsOf(family, series.offset).forEach((bucket, i) => {
-          totals[i] = (totals[i] as number) + bucket.count;
-        });
-      }
-    }
-
-    const buckets = [...totals].map((count, i) => ({
-      le: i < family.bounds.length ? (family.bounds[i] as number) : Infinity,
-      count,
-    }));
-    return histogramQuantile(q, buckets);
+    return histogramQuantile(q, summedBuckets(family, labels));
   }
 
   /** Clears every recorded value; a scrape in progress stays consistent. */
@@ -404,4 +394,15 @@ export class PrometheusExporter {
       this.logger.warn({ err: error, count: this.errorCount }, 'metrics error');
     }
   }
+}
+
+/** Converts a dotted OpenTelemetry name; leaves other names as given. */
+function prometheusNameOf(
+  definition: MetricDefinition,
+  type: 'counter' | 'gauge' | 'histogram',
+): string {
+  if (!definition.name.includes('.')) {
+    return definition.name;
+  }
+  return toPrometheusName(definition.name, { unit: definition.unit, type });
 }

@@ -22,7 +22,7 @@ export interface QuantileResult {
 /**
  * Estimates the `q` quantile of cumulative buckets the way Prometheus's
  * `histogram_quantile` does: linear interpolation inside the bucket that
- * holds the rank, 0 as the lower bound of the first bucket (unless its
+ * contains the rank, 0 as the lower bound of the first bucket (unless its
  * upper bound is not positive), and the top finite bound when the rank
  * falls in `+Inf`.
  */

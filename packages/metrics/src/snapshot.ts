@@ -73,12 +73,34 @@ export function bucketsOf(
   const buckets: CumulativeBucket[] = [];
   let total = 0;
   for (let b = 0; b <= family.bounds.length; b++) {
-    total += family.cells[offset + b] as number;
+    // A negative offset returns the bounds with zero counts.
+    total += offset < 0 ? 0 : (family.cells[offset + b] as number);
     const le =
       b < family.bounds.length ? (family.bounds[b] as number) : Infinity;
     buckets.push({ le, count: total });
   }
   return buckets;
+}
+
+/**
+ * Returns the cumulative buckets of a fast histogram summed over the series
+ * whose labels include `labels`, as `sum by (le)` would in PromQL.
+ */
+export function summedBuckets(
+  family: FastHistogram,
+  labels: Record<string, string>,
+): CumulativeBucket[] {
+  const names = Object.keys(labels);
+  const totals = bucketsOf(family, -1);
+  for (const series of family.series) {
+    const own = family.labelsOf(series);
+    if (names.every((name) => own[name] === labels[name])) {
+      bucketsOf(family, series.offset).forEach((bucket, i) => {
+        (totals[i] as CumulativeBucket).count += bucket.count;
+      });
+    }
+  }
+  return totals;
 }
 
 function snapshotHistogram(

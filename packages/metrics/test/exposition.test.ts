@@ -219,6 +219,29 @@ describe('scrape consistency', () => {
     expect(checkMetrics(text)).toEqual({ status: 0, output: '' });
   });
 
+  test('survives a removal mid-scrape', async () => {
+    const exporter = new PrometheusExporter(BARE);
+    const histogram = exporter.histogram({
+      name: 'job_seconds',
+      help: 'Job time.',
+      labelNames: ['job'],
+      buckets: [1, 2],
+    });
+    for (let i = 0; i < 3000; i++) {
+      histogram.labels(`j${i}`).observe(1.5);
+    }
+    const chunks: string[] = [];
+    let removed = 0;
+    for await (const chunk of exporter.streamMetrics()) {
+      chunks.push(chunk);
+      histogram.remove(`j${removed}`);
+      removed += 1;
+    }
+
+    expect(removed).toBeGreaterThan(1);
+    expect(checkMetrics(chunks.join(''))).toEqual({ status: 0, output: '' });
+  });
+
   test('keeps every series whole', async () => {
     const exporter = new PrometheusExporter(BARE);
     const models = Array.from({ length: 2000 }, (_, i) => `m${i}`);

@@ -457,8 +457,23 @@ describe('registration', () => {
     const exporter = new PrometheusExporter(BARE);
 
     expect(() =>
-      exporter.counter({ name: 'gen_ai.requests', help: 'h' }),
-    ).toThrowError(/Invalid metric name "gen_ai.requests"/);
+      exporter.counter({ name: 'requests-total', help: 'h' }),
+    ).toThrowError(/Invalid metric name "requests-total"/);
+  });
+
+  test('converts OpenTelemetry names', () => {
+    const exporter = new PrometheusExporter(BARE);
+
+    const histogram = exporter.histogram({
+      name: 'gen_ai.server.request.duration',
+      unit: 's',
+      help: 'h',
+      buckets: [1],
+    });
+
+    expect(histogram.family.name).toBe(
+      'gen_ai_server_request_duration_seconds',
+    );
   });
 
   test('rejects le on histograms', () => {

@@ -8,6 +8,7 @@ interface KindState {
 /**
  * Logs a warning the first time a kind of problem occurs, then at most once
  * per interval for that kind, with the number of repeats left out since.
+ * An error thrown by the logger is ignored.
  */
 export class RateLimitedLog {
   private readonly states = new Map<string, KindState>();
@@ -28,6 +29,11 @@ export class RateLimitedLog {
 
     const suppressed = state?.suppressed ?? 0;
     this.states.set(kind, { lastLoggedAt: now, suppressed: 0 });
-    this.logger.warn({ kind, suppressed, ...fields }, message);
+    try {
+      this.logger.warn({ kind, suppressed, ...fields }, message);
+    } catch {
+      // A failing logger must not break the export callback that called
+      // this, and the failure stays counted in `getStatus()` anyway.
+    }
   }
 }

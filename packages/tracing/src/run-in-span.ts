@@ -17,23 +17,31 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   );
 }
 
+// `String()` throws on an object without a prototype, and an error's
+// `message` may be a getter that throws.
+function describeError(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return Object.prototype.toString.call(error);
+  }
+}
+
 function toException(error: unknown): Exception {
   if (error instanceof Error || typeof error === 'string') {
     return error;
   }
-  return String(error);
+  return describeError(error);
 }
 
 /**
- * Records `error` on `span` as an exception event and sets the status to
- * `ERROR`, as the OpenTelemetry spec describes for a failed operation.
+ * Sets the status of `span` to `ERROR` and records `error` as an exception
+ * event, as the OpenTelemetry spec describes for a failed operation. The
+ * status is set first, so that it holds even if recording the event fails.
  */
 export function recordSpanError(span: Span, error: unknown): void {
-  const exception = toException(error);
-  span.recordException(exception);
-
-  const message = typeof exception === 'string' ? exception : exception.message;
-  span.setStatus({ code: SpanStatusCode.ERROR, message });
+  span.setStatus({ code: SpanStatusCode.ERROR, message: describeError(error) });
+  span.recordException(toException(error));
 }
 
 function endWithError(

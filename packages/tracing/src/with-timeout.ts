@@ -9,6 +9,16 @@ export interface FlushResult {
 }
 
 function toError(value: unknown): Error {
+  // BasicTracerProvider rejects `forceFlush()` with the list of the errors
+  // of its span processors instead of one error.
+  if (Array.isArray(value)) {
+    if (value.length === 1) {
+      return toError(value[0]);
+    }
+    const errors = value.map(toError);
+    const messages = errors.map((error) => error.message).join('; ');
+    return new AggregateError(errors, messages);
+  }
   return value instanceof Error ? value : new Error(String(value));
 }
 

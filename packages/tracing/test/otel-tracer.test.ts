@@ -125,6 +125,21 @@ describe('withSpan', () => {
     expect(spanNamed(tracer, 'odd').status.message).toBe('404');
   });
 
+  it('marks unprintable errors failed', () => {
+    const tracer = new OTelTracer();
+    // String() throws on an object without a prototype.
+    const unprintable = Object.create(null);
+
+    expect(() =>
+      tracer.withSpan('unprintable', {}, () => {
+        throw unprintable;
+      }),
+    ).toThrow();
+    expect(spanNamed(tracer, 'unprintable').status.code).toBe(
+      SpanStatusCode.ERROR,
+    );
+  });
+
   it('ends the span exactly once', () => {
     const tracer = new OTelTracer();
 

@@ -62,4 +62,14 @@ describe('RateLimitedLog', () => {
 
     expect(logger.entries).toHaveLength(2);
   });
+
+  it('survives a throwing logger', () => {
+    const logger = createRecordingLogger();
+    logger.warn = () => {
+      throw new Error('logger failed');
+    };
+    const log = new RateLimitedLog(logger, 60_000);
+
+    expect(() => log.warn('timeout', {}, 'export timed out')).not.toThrow();
+  });
 });

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SpanKind } from '@opentelemetry/api';
-import type { ExportResult } from '@opentelemetry/core';
+import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { OTelTracer, type OTelTracerOptions } from '../src/index.js';
@@ -256,6 +256,49 @@ describe('exporter failures', () => {
     expect(status.exporter).toBe('custom');
     expect(status.exportFailuresByKind['exporter-threw']).toBe(1);
     expect(status.lastExportError).toMatch(/exporter bug/);
+  });
+
+  it('returns the exporter error from flush', async () => {
+    const bug = new Error('exporter bug');
+    const throwing: SpanExporter = {
+      export() {
+        throw bug;
+      },
+      shutdown: async () => {},
+    };
+    const tracer = otlpTracer('http://127.0.0.1:1/v1/traces', {
+      spanExporter: throwing,
+    });
+
+    endSpans(tracer, 2);
+    const flushed = await tracer.forceFlush();
+
+    expect(flushed.error).toBe(bug);
+  });
+
+  it('survives a throwing logger', async () => {
+    const failure = new Error('backend rejected the spans');
+    const failing: SpanExporter = {
+      export(_spans, done) {
+        setTimeout(() =>
+          done({ code: ExportResultCode.FAILED, error: failure }),
+        );
+      },
+      shutdown: async () => {},
+    };
+    const logger = createRecordingLogger();
+    logger.warn = () => {
+      throw new Error('logger failed');
+    };
+    const tracer = otlpTracer('http://127.0.0.1:1/v1/traces', {
+      spanExporter: failing,
+      logger,
+    });
+
+    endSpans(tracer, 2);
+    const flushed = await tracer.forceFlush();
+
+    expect(flushed.error).toBe(failure);
   });
 
   it('logs each kind once', async () => {

@@ -30,6 +30,25 @@ describe('settleWithin', () => {
     expect(result).toEqual({ ok: false, timedOut: false, error });
   });
 
+  it('unwraps a list of one error', async () => {
+    // BasicTracerProvider.forceFlush rejects with the list of its
+    // processors' errors.
+    const error = new Error('export failed');
+
+    const result = await settleWithin(() => Promise.reject([error]), 1_000);
+
+    expect(result.error).toBe(error);
+  });
+
+  it('joins a list of errors', async () => {
+    const errors = [new Error('first'), 'second'];
+
+    const result = await settleWithin(() => Promise.reject(errors), 1_000);
+
+    expect(result.error).toBeInstanceOf(AggregateError);
+    expect((result.error as AggregateError).errors).toHaveLength(2);
+  });
+
   it('reports a synchronous throw', async () => {
     const result = await settleWithin(() => {
       throw new Error('sync failure');

@@ -47,32 +47,39 @@ export function demoConfig(
       simulatedModel(options.models.conv, {
         prefillPerToken: 0.002,
         decodePerToken: 1,
+        maxBatchSize: 8,
       }),
       simulatedModel(options.models.code, {
-        prefillPerToken: 0.01,
+        prefillPerToken: 0.002,
         decodePerToken: 4,
+        maxBatchSize: 4,
       }),
     ],
     anomaly: {
-      interval: '30s',
-      windowIntervals: 4,
+      // One-minute intervals hold enough requests of the code service, which
+      // is quiet for long stretches, for a meaningful p95.
+      interval: '1m',
+      windowIntervals: 5,
       // The code trace goes silent for up to 217 s at a time, so a model
       // counts as silent only after 5 minutes without a request.
-      noDataIntervals: 10,
+      noDataIntervals: 5,
       // Resident memory can stay flat for minutes in a healthy process, so
       // only a gauge frozen for an hour of samples counts as stale.
       frozenIntervals: 360,
-      // Bursts of the real traffic lift the p95 of one or two intervals, so
-      // a latency anomaly must last a minute to fire.
+      // Bursts after the code service's silences lift the p95 of single
+      // intervals, so latency is judged against a median and MAD baseline,
+      // which such spikes barely move, and must stay high for 2 minutes.
       latency: {
-        warmUp: 6,
-        fireAfter: '1m',
-        clearAfter: '1m',
-        coolDown: '5m',
+        algorithm: 'robust',
+        sensitivity: 0.4,
+        warmUp: 4,
+        fireAfter: '2m',
+        clearAfter: '2m',
+        coolDown: '10m',
       },
       errorRate: {
         algorithm: 'error-rate',
-        warmUp: 6,
+        warmUp: 3,
         fireAfter: '30s',
         clearAfter: '1m',
         coolDown: '5m',
@@ -134,24 +141,32 @@ export function demoConfig(
   };
 }
 
-// Model time dominates a request's latency (decode at 1 ms per token, as a
-// streamed request costs anyway, since each streamed step is its own timer),
-// so a fault shows above the HTTP and batching overhead. Capacity stays well
-// above both traces' peaks at 60x on two cores.
+// Model time dominates a request's latency (decode at 1 ms per token or
+// more, as a streamed request costs anyway, since each streamed step is its
+// own timer), so a fault shows above the HTTP and batching overhead. A batch
+// returns when its longest request ends, and the outputs are heavy-tailed,
+// so batches stay small and many run at once. Capacity stays well above
+// both traces' busiest seconds at 60x, so a healthy model does not queue
+// and a slowdown shows as a step in latency rather than a slow build-up.
 function simulatedModel(
   name: string,
-  timing: { prefillPerToken: number; decodePerToken: number },
+  timing: {
+    prefillPerToken: number;
+    decodePerToken: number;
+    maxBatchSize: number;
+  },
 ) {
+  const { maxBatchSize, ...adapterTiming } = timing;
   return {
     name,
-    maxBatchSize: 16,
+    maxBatchSize,
     maxBatchDelay: 5,
     queueLimit: 2_048,
-    concurrency: 32,
+    concurrency: 64,
     adapter: {
       type: 'simulated' as const,
       baseLatency: 5,
-      ...timing,
+      ...adapterTiming,
       batchOverhead: 0.02,
       jitter: 0.1,
     },

@@ -138,8 +138,9 @@ export class InferenceService {
       throw modelNotFoundError(input.model, this.registry.names());
     }
 
-    const key = input.useCache ? cacheKey(input) : undefined;
-    if (key !== undefined && runtime.cache.enabled) {
+    const cacheable = input.useCache && runtime.cache.enabled;
+    const key = cacheable ? cacheKey(input) : undefined;
+    if (key !== undefined) {
       const hit = runtime.cache.get(key);
       monitor.cacheLookup(hit !== undefined);
       if (hit) {

@@ -35,9 +35,6 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     if (error instanceof InferenceError && error.retryAfterSeconds) {
       reply.header('retry-after', String(error.retryAfterSeconds));
     }
-    if (reply.raw.destroyed) {
-      return;
-    }
     reply
       .code(failure.status)
       .send(errorBody(failure.message, failure.code, failure.status));

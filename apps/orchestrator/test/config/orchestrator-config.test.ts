@@ -34,8 +34,8 @@ describe('OrchestratorConfig', () => {
     expect(server.requestTimeout).toBe(30_000);
   });
 
-  it('samples a tenth of traces', () => {
-    expect(parse({}).tracing.samplerRatio).toBe(0.1);
+  it('samples 5% of traces', () => {
+    expect(parse({}).tracing.samplerRatio).toBe(0.05);
   });
 
   it('reads durations with units', () => {

@@ -14,8 +14,8 @@ export interface FakeUpstream {
 }
 
 /**
- * Starts a fake upstream on 127.0.0.1. It answers `GET /v1/models`, and
- * echoes completions as JSON or as SSE chunks; `status` forces an error.
+ * Starts a fake upstream on 127.0.0.1. It serves `GET /v1/models` and
+ * echoes completions as JSON or as SSE chunks. `status` forces an error.
  */
 export async function startFakeUpstream(
   options: { status?: number } = {},

@@ -34,7 +34,7 @@ export function fastSimulatedModel(name: string, overrides: object = {}) {
 
 /**
  * Starts an orchestrator on a free port with monitoring servers on free
- * ports and no resource sampling unless the config says otherwise.
+ * ports and no resource sampling unless the config sets them.
  */
 export async function startApp(
   config: OrchestratorConfigInput = {},

@@ -11,8 +11,8 @@ export interface WebhookReceiver {
 }
 
 /**
- * Starts a webhook receiver on 127.0.0.1 that answers every request with
- * `status` (200 by default).
+ * Starts a webhook receiver on 127.0.0.1 that responds to every request
+ * with `status` (200 by default).
  */
 export async function startWebhookReceiver(
   status = 200,

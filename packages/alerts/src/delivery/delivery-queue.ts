@@ -6,36 +6,15 @@ import { backoffDelay, type RetryPolicy } from './backoff.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import type { DeadLetterLog } from './dead-letter.js';
 import type {
+  DestinationState,
+  DestinationStatus,
+} from './destination-status.js';
+import type {
   NotificationOutcome,
   NotificationOutcomeHandler,
 } from './notification-outcome.js';
 import type { Outbox } from './outbox.js';
 import { RateLimiter } from './rate-limiter.js';
-
-/** Health of a destination as `getStatus()` shows it. */
-export type DestinationState = 'healthy' | 'retrying' | 'circuit-open';
-
-/** Counts and state of one destination. */
-export interface DestinationStatus {
-  /** Health now. */
-  state: DestinationState;
-  /** Notifications delivered. */
-  delivered: number;
-  /** Failed attempts, retried ones included. */
-  failed: number;
-  /** Attempts retried after a failure. */
-  retried: number;
-  /** Notifications given up and written to the dead-letter log. */
-  deadLettered: number;
-  /** Notifications waiting, the one in flight included. */
-  queueDepth: number;
-  /** Notifications that waited for the rate limit, each counted once. */
-  rateLimited: number;
-  /** Times the circuit breaker opened. */
-  circuitOpened: number;
-  /** Message of the last failed attempt. */
-  lastError: string | undefined;
-}
 
 /** Settings of one delivery queue, durations in milliseconds. */
 export interface DeliveryQueueOptions {
@@ -138,7 +117,9 @@ export class DeliveryQueue {
     let state: DestinationState = 'healthy';
     if (this.breaker.state !== 'closed') {
       state = 'circuit-open';
-    } else if ((this.inFlight ?? this.items[0])?.attempts) {
+    } else if ((this.inFlight ?? this.items[0])?.lastError !== undefined) {
+      // An item's first attempt already counts in `attempts`, so only an
+      // earlier error shows that the head of the queue is being retried.
       state = 'retrying';
     }
     return {
@@ -355,7 +336,9 @@ export class DeliveryQueue {
       notificationId: notification.idempotencyKey,
       groupKey: notification.groupKey,
       attempts,
-      ...(outcome === 'delivered' ? {} : { error: lastError ?? 'unknown error' }),
+      ...(outcome === 'delivered'
+        ? {}
+        : { error: lastError ?? 'unknown error' }),
       ...extra,
     });
   }

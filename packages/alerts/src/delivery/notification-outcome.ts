@@ -1,5 +1,5 @@
 /**
- * What happened to a notification at one destination: `delivered`,
+ * Outcome of a notification at one destination: `delivered`,
  * `failed` for each failed attempt (retried or not), and `dead-lettered`
  * when the queue gave it up.
  */
@@ -25,3 +25,23 @@ export interface NotificationOutcome {
 
 /** Receives delivery outcomes; it must not block, since it runs inline. */
 export type NotificationOutcomeHandler = (outcome: NotificationOutcome) => void;
+
+/**
+ * Wraps a user's handler so that whatever it throws or rejects with goes to
+ * `onError` instead of the delivery queue.
+ */
+export function guardOutcomeHandler(
+  handler: NotificationOutcomeHandler,
+  onError: (error: unknown, outcome: NotificationOutcome) => void,
+): NotificationOutcomeHandler {
+  return (outcome) => {
+    try {
+      const result: unknown = handler(outcome);
+      if (result instanceof Promise) {
+        result.catch((error: unknown) => onError(error, outcome));
+      }
+    } catch (error) {
+      onError(error, outcome);
+    }
+  };
+}

@@ -85,6 +85,31 @@ describe('destination checks', () => {
   test('rejects a negative timeout', () => {
     expect(
       () => new AlertRouter({ destinations: [hangingDestination(-1)] }),
-    ).toThrowErrorMatchingInlineSnapshot(`[AlertsError: destination "hanging" has timeout -1; set it to a positive number of milliseconds or leave it unset]`);
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[AlertsError: destination "hanging" has timeout -1; set it to a positive number of milliseconds or leave it unset]`,
+    );
+  });
+});
+
+describe('router without destinations', () => {
+  test('rejects an enabled router', () => {
+    expect(() => new AlertRouter()).toThrowErrorMatchingInlineSnapshot(
+      `[AlertsError: no destination is configured, so alerts have nowhere to go; add at least one entry to \`destinations\`, or set \`enabled: false\`]`,
+    );
+  });
+
+  test('accepts a disabled router', () => {
+    router = new AlertRouter({ enabled: false });
+    router.send({ name: 'Slow' });
+    expect(router.getStatus().alerts.dropped).toBe(1);
+  });
+
+  test('names a missing URL', () => {
+    expect(
+      () =>
+        new AlertRouter({
+          destinations: [{ type: 'webhook', name: 'ops' }] as never,
+        }),
+    ).toThrow(/destinations\[0\]\.url: missing URL; set an http or https URL/);
   });
 });

@@ -1,11 +1,11 @@
 import { silentLogger } from '@mm-orch/config';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { DeadLetterLog } from '../../src/delivery/dead-letter.js';
-import type { NotificationOutcome } from '../../src/delivery/notification-outcome.js';
 import {
   DeliveryQueue,
   type DeliveryQueueOptions,
 } from '../../src/delivery/delivery-queue.js';
+import type { NotificationOutcome } from '../../src/delivery/notification-outcome.js';
 import type {
   Destination,
   SendOptions,
@@ -164,6 +164,13 @@ describe('DeliveryQueue retries', () => {
     makeQueue(destination).enqueue(sampleNotification());
     await vi.advanceTimersByTimeAsync(6_000);
     expect(destination.delivered[0]?.idempotencyKey).toBe('key-1');
+  });
+
+  test('stays healthy on a first attempt', async () => {
+    const queue = makeQueue(new ScriptedDestination(['hang']));
+    queue.enqueue(sampleNotification());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(queue.status().state).toBe('healthy');
   });
 
   test('reports retrying state', async () => {

@@ -23,6 +23,13 @@ export interface ErrorRateDetectorOptions extends StreamDetectorOptions {
    * anomaly. @default 0.01
    */
   minBaseline?: number;
+  /**
+   * Anomalous intervals in a row after which the baseline learns from them
+   * again, so a lasting rise becomes the new normal and its anomaly clears.
+   * Without it, anomalous intervals never teach the baseline and a lasting
+   * rise keeps firing until the rate falls. @default Infinity
+   */
+  acceptAfter?: number;
 }
 
 /**
@@ -35,13 +42,19 @@ export class ErrorRateDetector extends StreamDetector {
   private readonly alpha: number;
   private readonly minSamples: number;
   private readonly minBaseline: number;
+  private readonly acceptAfter: number;
   private baseline = 0;
+  private anomalousRun = 0;
 
   constructor(options: ErrorRateDetectorOptions = {}) {
     super({ ...options, warmUp: options.warmUp ?? 3 });
     this.alpha = 2 / ((options.window ?? 64) + 1);
     this.minSamples = options.minSamples ?? 20;
     this.minBaseline = options.minBaseline ?? 0.01;
+    this.acceptAfter = Math.max(
+      0,
+      options.acceptAfter ?? Number.POSITIVE_INFINITY,
+    );
   }
 
   /** Rebuilds a detector from the output of `toJSON()`. */
@@ -53,6 +66,7 @@ export class ErrorRateDetector extends StreamDetector {
     const detector = new ErrorRateDetector(options);
     detector.restoreShared(state);
     detector.baseline = readNumber(state.baseline, 0);
+    detector.anomalousRun = readNumber(state.anomalousRun, 0);
     return detector;
   }
 
@@ -131,9 +145,8 @@ export class ErrorRateDetector extends StreamDetector {
       reason = 'error rate above baseline';
     }
 
-    // NOTE: anomalous intervals do not teach the baseline, so a lasting
-    // rise in errors keeps firing until the rate falls again.
-    if (!anomalous) {
+    this.anomalousRun = anomalous ? this.anomalousRun + 1 : 0;
+    if (!anomalous || this.anomalousRun > this.acceptAfter) {
       const weight = 1 - (1 - this.alpha) ** (total / this.minSamples);
       this.baseline += Math.min(1, weight) * (errors / total - this.baseline);
     }
@@ -148,6 +161,6 @@ export class ErrorRateDetector extends StreamDetector {
   }
 
   protected stateFields(): Record<string, unknown> {
-    return { baseline: this.baseline };
+    return { baseline: this.baseline, anomalousRun: this.anomalousRun };
   }
 }

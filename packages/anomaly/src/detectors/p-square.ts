@@ -54,6 +54,49 @@ export class PSquareQuantile {
     }
   }
 
+  /**
+   * Moves every marker height by `delta`, which keeps the shape of the
+   * learned distribution but moves it to a new level.
+   */
+  shift(delta: number): void {
+    const count = Math.min(this.seen, 5);
+    for (let i = 0; i < count; i += 1) {
+      this.heights[i] = this.heights[i]! + delta;
+    }
+  }
+
+  /**
+   * Replaces the markers with the mirror image of `source` around `center`,
+   * where `source` tracks the opposite quantile (1 - this quantile) and has
+   * seen at least 5 values.
+   */
+  mirror(source: PSquareQuantile, center: number): void {
+    this.seen = source.seen;
+    const total = this.seen + 1;
+    for (let i = 0; i < 5; i += 1) {
+      this.heights[i] = 2 * center - source.heights[4 - i]!;
+      this.positions[i] = total - source.positions[4 - i]!;
+      this.desired[i] = total - source.desired[4 - i]!;
+    }
+  }
+
+  /**
+   * Rescales the marker positions as if only `count` values had been seen,
+   * so that new values move the markers faster. No effect on a sketch that
+   * has seen `count` values or fewer.
+   */
+  discount(count: number): void {
+    if (this.seen <= Math.max(count, 5)) {
+      return;
+    }
+    const factor = (count - 1) / (this.seen - 1);
+    for (let i = 0; i < 5; i += 1) {
+      this.positions[i] = 1 + (this.positions[i]! - 1) * factor;
+      this.desired[i] = 1 + (this.desired[i]! - 1) * factor;
+    }
+    this.seen = count;
+  }
+
   /** Current estimate, or `NaN` before the first value. */
   value(): number {
     if (this.seen === 0) {

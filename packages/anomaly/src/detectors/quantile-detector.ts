@@ -2,6 +2,7 @@ import { AnomalyError } from '../errors.js';
 import {
   type DetectorResult,
   type DetectorState,
+  readNumber,
   scoreFromDeviations,
 } from './detector.js';
 import { PSquareQuantile } from './p-square.js';
@@ -21,7 +22,24 @@ export interface QuantileDetectorOptions extends StreamDetectorOptions {
    * 1, and the lower edges mirror both. @default 0.99
    */
   quantile?: number;
+  /**
+   * Points of a lasting level shift after which the sketches move to the
+   * new level (0 never moves them). A shift of at least 4 spreads moves
+   * them after this many points, a smaller one later, a short burst never.
+   * @default 100
+   */
+  rebaseAfter?: number;
 }
+
+/**
+ * History, in multiples of `rebaseAfter`, that the sketches keep after a
+ * rebase, so that the tails forget the points of the transition.
+ */
+const DISCOUNT_FACTOR = 5;
+/** Largest deviation, in spreads, that one point adds to the shift sums. */
+const SHIFT_CLIP = 4;
+/** Deviation, in spreads, that a point must exceed to add to a shift sum. */
+const SHIFT_SLACK = 1;
 
 /**
  * Standard normal quantile, by Acklam's rational approximation (error below
@@ -76,6 +94,8 @@ export class QuantileDetector extends StreamDetector {
   private sketches: PSquareQuantile[];
   private readonly innerDeviations: number;
   private readonly outerDeviations: number;
+  private readonly rebaseAfter: number;
+  private readonly shift = new LevelShift();
 
   constructor(options: QuantileDetectorOptions = {}) {
     super({ ...options, warmUp: options.warmUp ?? 100 });
@@ -86,6 +106,7 @@ export class QuantileDetector extends StreamDetector {
     );
     this.innerDeviations = normalQuantile(inner);
     this.outerDeviations = normalQuantile(outer);
+    this.rebaseAfter = Math.max(0, options.rebaseAfter ?? 100);
   }
 
   /** Rebuilds a detector from the output of `toJSON()`. */
@@ -102,10 +123,12 @@ export class QuantileDetector extends StreamDetector {
       );
     }
     const detector = new QuantileDetector({
+      rebaseAfter: readNumber(state.rebaseAfter, 100),
       ...options,
       quantile: sketches[1]!.quantile,
     });
     detector.restoreShared(state);
+    detector.shift.restore(state.shift);
     detector.sketches = sketches.map((sketch) =>
       PSquareQuantile.restore(sketch),
     );
@@ -137,6 +160,7 @@ export class QuantileDetector extends StreamDetector {
         this.threshold,
         this.warmingUp(),
       );
+      this.followShift(value, (value - center) / spread, center);
     }
 
     for (const sketch of this.sketches) {
@@ -146,6 +170,102 @@ export class QuantileDetector extends StreamDetector {
   }
 
   protected stateFields(): Record<string, unknown> {
-    return { sketches: this.sketches.map((sketch) => sketch.toJSON()) };
+    return {
+      sketches: this.sketches.map((sketch) => sketch.toJSON()),
+      rebaseAfter: this.rebaseAfter,
+      shift: this.shift.toJSON(),
+    };
+  }
+
+  /**
+   * Feeds the signed deviation of a point to the shift sums and, once they
+   * confirm a lasting shift, moves the sketches to the mean of that shift.
+   */
+  private followShift(value: number, deviations: number, center: number) {
+    const history = DISCOUNT_FACTOR * this.rebaseAfter;
+    if (this.rebaseAfter === 0 || this.seen < history) {
+      return;
+    }
+    const limit = this.rebaseAfter * (SHIFT_CLIP - SHIFT_SLACK);
+    const level = this.shift.add(value, deviations, limit);
+    if (Number.isNaN(level)) {
+      return;
+    }
+    // The points of the transition stretched the tails on the side of the
+    // shift, so that side takes the mirror image of the other side.
+    const [, innerHigh, innerLow, outerHigh, outerLow] = this.sketches;
+    if (level > center) {
+      innerHigh!.mirror(innerLow!, center);
+      outerHigh!.mirror(outerLow!, center);
+    } else {
+      innerLow!.mirror(innerHigh!, center);
+      outerLow!.mirror(outerHigh!, center);
+    }
+    for (const sketch of this.sketches) {
+      sketch.shift(level - center);
+      sketch.discount(history);
+    }
+  }
+}
+
+/**
+ * Two one-sided CUSUM sums of clipped deviations (in spreads) above and
+ * below the center, with the mean of the values since each sum last left 0.
+ */
+class LevelShift {
+  private high = 0;
+  private low = 0;
+  private highSum = 0;
+  private highCount = 0;
+  private lowSum = 0;
+  private lowCount = 0;
+
+  /**
+   * Adds one point and returns the mean level of a shift whose sum reached
+   * `limit` (and clears both sums), or `NaN`.
+   */
+  add(value: number, deviations: number, limit: number): number {
+    const clipped = Math.max(-SHIFT_CLIP, Math.min(SHIFT_CLIP, deviations));
+    this.high = Math.max(0, this.high + clipped - SHIFT_SLACK);
+    this.low = Math.max(0, this.low - clipped - SHIFT_SLACK);
+    this.highSum = this.high > 0 ? this.highSum + value : 0;
+    this.highCount = this.high > 0 ? this.highCount + 1 : 0;
+    this.lowSum = this.low > 0 ? this.lowSum + value : 0;
+    this.lowCount = this.low > 0 ? this.lowCount + 1 : 0;
+
+    let level = Number.NaN;
+    if (this.high >= limit) {
+      level = this.highSum / this.highCount;
+    } else if (this.low >= limit) {
+      level = this.lowSum / this.lowCount;
+    }
+    if (!Number.isNaN(level)) {
+      this.restore(undefined);
+    }
+    return level;
+  }
+
+  /** Plain-object copy of the sums, for serialization. */
+  toJSON(): number[] {
+    return [
+      this.high,
+      this.low,
+      this.highSum,
+      this.highCount,
+      this.lowSum,
+      this.lowCount,
+    ];
+  }
+
+  /** Loads sums written by `toJSON()`; anything else clears them. */
+  restore(state: unknown): void {
+    const fields: unknown[] = Array.isArray(state) ? state : [];
+    const read = (i: number) => readNumber(fields[i], 0);
+    this.high = read(0);
+    this.low = read(1);
+    this.highSum = read(2);
+    this.highCount = read(3);
+    this.lowSum = read(4);
+    this.lowCount = read(5);
   }
 }

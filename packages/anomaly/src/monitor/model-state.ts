@@ -86,6 +86,10 @@ export function createModelState(
             threshold: 1 - errorRate.sensitivity,
             warmUp: errorRate.warmUp,
             minSamples: errorRate.minSamples,
+            acceptAfter:
+              errorRate.acceptAfter === undefined
+                ? undefined
+                : Math.ceil(errorRate.acceptAfter / config.interval),
           }),
           tracker: new SignalTracker(
             { signal: 'errorRate', model },

@@ -3,7 +3,7 @@ import type { MonitorCounts } from './monitor-types.js';
 /** Lists what degraded a monitor, one phrase per kind of lost work. */
 export function degradationReasons(
   counts: MonitorCounts,
-  maxModels: number,
+  limits: { maxModels: number; maxResourcesPerModel: number },
 ): string[] {
   const reasons: string[] = [];
   if (counts.invalid > 0) {
@@ -11,7 +11,12 @@ export function degradationReasons(
   }
   if (counts.overModelLimit > 0) {
     reasons.push(
-      `${counts.overModelLimit} records dropped over the limit of ${maxModels} models`,
+      `${counts.overModelLimit} records dropped over the limit of ${limits.maxModels} models`,
+    );
+  }
+  if (counts.overResourceLimit > 0) {
+    reasons.push(
+      `${counts.overResourceLimit} resource samples dropped over the limit of ${limits.maxResourcesPerModel} resources per model`,
     );
   }
   if (counts.listenerErrors > 0) {
@@ -28,6 +33,7 @@ export function zeroMonitorCounts(): MonitorCounts {
     invalid: 0,
     late: 0,
     overModelLimit: 0,
+    overResourceLimit: 0,
     skippedIntervals: 0,
     listenerErrors: 0,
     events: 0,

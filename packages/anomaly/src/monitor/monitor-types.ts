@@ -90,10 +90,19 @@ export interface MonitorCounts {
   resourceSamples: number;
   /** Records and samples dropped because a field was invalid. */
   invalid: number;
-  /** Records older than the open interval, folded into it. */
+  /**
+   * Inference records and resource samples older than the open interval.
+   * They are kept, not dropped: a late inference joins the open interval's
+   * aggregates, and a late sample is scored as it arrives.
+   */
   late: number;
   /** Records and samples dropped because `maxModels` was reached. */
   overModelLimit: number;
+  /**
+   * Resource samples dropped because their model (or the shared resources)
+   * already had `maxResourcesPerModel` resources.
+   */
+  overResourceLimit: number;
   /** Empty intervals skipped after a long gap in event time. */
   skippedIntervals: number;
   /** Listener calls that threw. */

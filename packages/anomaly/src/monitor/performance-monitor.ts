@@ -27,6 +27,9 @@ import type {
 } from './monitor-types.js';
 import type { SignalTracker } from './signal-tracker.js';
 
+/** Resources tracked per model when `maxResourcesPerModel` is unset. */
+const DEFAULT_MAX_RESOURCES = 100;
+
 /** Model name under which resources shared by all models are tracked. */
 export const SHARED_MODEL = '*';
 
@@ -38,6 +41,7 @@ export const SHARED_MODEL = '*';
  */
 export class PerformanceMonitor {
   private readonly config: AnomalyConfigOutput;
+  private readonly maxResources: number;
   private readonly logger: Logger;
   private readonly clock: () => number;
   private readonly models = new Map<string, ModelState>();
@@ -59,6 +63,8 @@ export class PerformanceMonitor {
     this.config = parseConfig(AnomalyConfig, input);
     this.logger = logger ?? silentLogger;
     this.clock = clock ?? Date.now;
+    this.maxResources =
+      this.config.maxResourcesPerModel ?? DEFAULT_MAX_RESOURCES;
     if (this.config.enabled && this.config.timer) {
       this.timer = setInterval(() => this.tick(), this.config.interval);
       this.timer.unref();
@@ -96,6 +102,7 @@ export class PerformanceMonitor {
     if (timestamp < this.intervalStart) {
       // NOTE: a late record joins the open interval, so it shifts that
       // interval's aggregates instead of the closed one it belongs to.
+      // It is counted in `counts.late` and never dropped.
       this.counts.late += 1;
     }
     const tokens = (record.inputTokens ?? 0) + (record.outputTokens ?? 0);
@@ -142,8 +149,15 @@ export class PerformanceMonitor {
     const model = sample.model ?? SHARED_MODEL;
     let state = resources.get(resource);
     if (state === undefined) {
+      if (resources.size >= this.maxResources) {
+        this.counts.overResourceLimit += 1;
+        return;
+      }
       state = createResourceState(model, resource, this.config);
       resources.set(resource, state);
+    }
+    if (timestamp < this.intervalStart) {
+      this.counts.late += 1;
     }
     this.counts.resourceSamples += 1;
     this.scoreResource(state, timestamp, value);
@@ -207,7 +221,10 @@ export class PerformanceMonitor {
 
   /** Health of the monitor and counts of everything it dropped. */
   getStatus(): MonitorStatus {
-    const reasons = degradationReasons(this.counts, this.config.maxModels);
+    const reasons = degradationReasons(this.counts, {
+      maxModels: this.config.maxModels,
+      maxResourcesPerModel: this.maxResources,
+    });
     const status: MonitorStatus = {
       degraded: reasons.length > 0,
       enabled: this.config.enabled,

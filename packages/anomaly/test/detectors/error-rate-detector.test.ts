@@ -20,6 +20,26 @@ describe('ErrorRateDetector', () => {
     expect(result.reason).toBe('error rate above baseline');
   });
 
+  test('keeps firing on a lasting rise', () => {
+    const detector = warmed();
+    const results = Array.from({ length: 300 }, (_, i) =>
+      detector.updateCounts(500_000 + i * 10_000, 20, 100),
+    );
+    expect(results.at(-1)!.anomalous).toBe(true);
+  });
+
+  test('accepts a new normal when configured', () => {
+    const detector = new ErrorRateDetector({ acceptAfter: 30 });
+    for (let i = 0; i < 50; i += 1) {
+      detector.updateCounts(i * 10_000, i % 2, 100);
+    }
+    const results = Array.from({ length: 300 }, (_, i) =>
+      detector.updateCounts(500_000 + i * 10_000, 20, 100),
+    );
+    expect(results[29]!.anomalous).toBe(true);
+    expect(results.at(-1)!.anomalous).toBe(false);
+  });
+
   test('ignores noise near the baseline', () => {
     const result = warmed().updateCounts(500_000, 2, 100);
     expect(result.anomalous).toBe(false);

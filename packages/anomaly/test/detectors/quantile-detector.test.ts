@@ -16,6 +16,38 @@ describe('QuantileDetector', () => {
     expect(anomalousAt(results).length).toBeLessThanOrEqual(3);
   });
 
+  const shifted = () => [...noise(5000), ...noise(2000, 110, 1, 11)];
+
+  test('follows a lasting level shift', () => {
+    const results = feed(new QuantileDetector(), shifted());
+    expect(results[5300]!.expected).toBeCloseTo(110, 0);
+  });
+
+  test('keeps the band after a shift', () => {
+    const results = feed(new QuantileDetector(), shifted());
+    expect(results[6999]!.upper - results[6999]!.expected).toBeLessThan(6);
+  });
+
+  test('flags a spike after a shift', () => {
+    const values = shifted();
+    values[6900] = 117;
+    const results = feed(new QuantileDetector(), values);
+    expect(results[6900]!.anomalous).toBe(true);
+  });
+
+  test('keeps its level after a burst', () => {
+    const values = noise(2000);
+    values.fill(115, 1500, 1520);
+    const results = feed(new QuantileDetector(), values);
+    expect(results[1999]!.expected).toBeCloseTo(100, 0);
+  });
+
+  test('stays put when rebasing is off', () => {
+    const detector = new QuantileDetector({ rebaseAfter: 0 });
+    const results = feed(detector, shifted());
+    expect(results[6999]!.expected).toBeLessThan(105);
+  });
+
   test('centres on the median', () => {
     const results = feed(new QuantileDetector(), noise(2000, 50, 2));
     expect(results[1999]!.expected).toBeCloseTo(50, 0);

@@ -113,6 +113,37 @@ describe('PerformanceMonitor error rate', () => {
   });
 });
 
+describe('PerformanceMonitor error rate baseline', () => {
+  const failing = { ...steady, failed: (i: number) => i % 3 === 0 };
+
+  function riseOfErrors(options: PerformanceMonitorOptions) {
+    const monitor = createMonitor(options);
+    const events = collect(monitor);
+    let next = sendTraffic(monitor, 'llama', 0, 60, {
+      ...steady,
+      failed: (i) => i % 100 === 0,
+    });
+    next = sendTraffic(monitor, 'llama', next, 300, failing);
+    monitor.tick(T0 + next * INTERVAL_MS);
+    return events.filter((event) => event.signal === 'errorRate');
+  }
+
+  test('keeps a lasting rise firing', () => {
+    const events = riseOfErrors({});
+    expect(events.map((event) => event.status)).toEqual(['firing']);
+  });
+
+  test('accepts a new normal rate', () => {
+    const events = riseOfErrors({
+      errorRate: { ...quickGates, algorithm: 'error-rate', acceptAfter: '5m' },
+    });
+    expect(events.map((event) => event.status)).toEqual([
+      'firing',
+      'resolved',
+    ]);
+  });
+});
+
 describe('PerformanceMonitor throughput', () => {
   test('fires on a drop', () => {
     const monitor = createMonitor();
@@ -273,6 +304,34 @@ describe('PerformanceMonitor status', () => {
     });
     expect(monitor.getStatus().counts.late).toBe(1);
     expect(monitor.getSnapshot('llama')!.requests).toBe(61);
+  });
+
+  test('counts late resource samples', () => {
+    const monitor = createMonitor();
+    sendTraffic(monitor, 'llama', 0, 3, steady);
+    monitor.recordResource({ resource: 'cpu', value: 50, timestamp: T0 });
+    expect(monitor.getStatus().counts.late).toBe(1);
+  });
+
+  test('drops resources over the limit', () => {
+    const monitor = createMonitor({ maxResourcesPerModel: 2 });
+    for (const resource of ['cpu', 'memory', 'gpu', 'disk']) {
+      monitor.recordResource({ resource, value: 1, timestamp: T0 });
+    }
+    const status = monitor.getStatus();
+    expect(status.counts.overResourceLimit).toBe(2);
+    expect(status.degradationReason).toContain('limit of 2 resources');
+  });
+
+  test('limits resources per model', () => {
+    const monitor = createMonitor({ maxResourcesPerModel: 1 });
+    for (const model of ['a', 'b']) {
+      for (const resource of ['cpu', 'gpu']) {
+        monitor.recordResource({ resource, value: 1, model, timestamp: T0 });
+      }
+    }
+    expect(monitor.getStatus().counts.overResourceLimit).toBe(2);
+    expect(monitor.getSnapshot('a')!.resources).toEqual({ cpu: 1 });
   });
 
   test('does nothing when disabled', () => {
