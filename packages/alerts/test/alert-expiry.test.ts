@@ -166,6 +166,16 @@ describe('resolve timeout', () => {
     expect(router?.getStatus().alerts.expired).toBe(1);
   });
 
+  test('ignores a late resolve', async () => {
+    makeRouter();
+    router?.send({ name: 'Slow' });
+    await vi.advanceTimersByTimeAsync(6 * 60_000);
+    router?.send({ name: 'Slow', status: 'resolved' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(memory.notifications).toHaveLength(2);
+    expect(router?.getStatus().alerts.deduplicated).toBe(1);
+  });
+
   test('stops after close', async () => {
     makeRouter();
     router?.send({ name: 'Slow' });

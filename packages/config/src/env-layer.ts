@@ -1,6 +1,6 @@
 import { coerceEnvValue } from './coerce-env-value.js';
 import type { ConfigProblem } from './config-error.js';
-import { pathKey } from './config-path.js';
+import { formatConfigPath, pathKey } from './config-path.js';
 import {
   type EnvironmentVariables,
   interpolateVariables,
@@ -59,12 +59,11 @@ export function readEnvLayer(
     .sort();
 
   const leaves: Path[] = [];
+  const read: ReadContext = { schema, env, prefix, base, count: names.length };
   for (const name of names) {
     const text = env[name];
     const path =
-      text === undefined
-        ? undefined
-        : readVariable(schema, env, name, text, prefix, layer);
+      text === undefined ? undefined : readVariable(read, name, text, layer);
     if (path) {
       leaves.push(path);
     }
@@ -83,12 +82,20 @@ export function readEnvLayer(
   return layer;
 }
 
+interface ReadContext {
+  schema: AnySchema;
+  env: EnvironmentVariables;
+  prefix: string;
+  /** The file's values, whose arrays an index may patch or extend. */
+  base: unknown;
+  /** Number of variables read, which bounds the items they can add. */
+  count: number;
+}
+
 function readVariable(
-  schema: AnySchema,
-  env: EnvironmentVariables,
+  { schema, env, prefix, base, count }: ReadContext,
   name: string,
   text: string,
-  prefix: string,
   layer: EnvLayer,
 ): Path | undefined {
   const segments = name.slice(prefix.length).split('__');
@@ -108,6 +115,13 @@ function readVariable(
   let schemas = [schema];
   for (const segment of segments) {
     const key = resolveSegment(schemas, segment);
+    if (typeof key === 'number') {
+      const problem = checkIndex(base, path, key, count);
+      if (problem) {
+        layer.problems.push({ ...problem, source: `env ${name}` });
+        return undefined;
+      }
+    }
     schemas = schemas.flatMap((s) => childSchemas(s, key, 'input'));
     path.push(key);
   }
@@ -119,6 +133,31 @@ function readVariable(
   layer.value = setAtPath(layer.value ?? {}, path, interpolated.value);
   layer.sources.set(pathKey(path), `env ${name}`);
   return path;
+}
+
+// The variables can add at most `count` items after the file's, so a larger
+// index leaves a gap. Checking it here also keeps a typo such as
+// `__99999999` from building a sparse array of that length.
+function checkIndex(
+  base: unknown,
+  path: Path,
+  index: number,
+  count: number,
+): ConfigProblem | undefined {
+  const items = readPath(base, path);
+  const length = Array.isArray(items) ? items.length : 0;
+  if (index < length + count) {
+    return undefined;
+  }
+
+  const where = path.length === 0 ? 'the root' : formatConfigPath(path);
+  return {
+    code: 'out_of_range',
+    path,
+    expected: `an index from 0 to ${length}`,
+    received: String(index),
+    message: `index ${index} is past the end of ${where}, which has ${length} items, use an index from 0 to ${length}`,
+  };
 }
 
 function resolveSegment(

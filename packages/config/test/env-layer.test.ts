@@ -72,7 +72,7 @@ describe('readEnvLayer', () => {
   test('marks index arrays as patches', () => {
     const layer = readEnvLayer(
       Schema,
-      { MMORCH_DESTINATIONS__1__NAME: 'b' },
+      { MMORCH_DESTINATIONS__0__NAME: 'b' },
       'MMORCH_',
     );
     expect(indexPatches.has(layer.value?.destinations as unknown[])).toBe(true);

@@ -103,6 +103,27 @@ describe('failure handling', () => {
     expect(status.monitoring.tracing!.degradationReason).toMatch(/export/);
   });
 
+  it('serves when the trace exporter hangs', async () => {
+    blocker = createServer(() => {});
+    await new Promise<void>((resolve) => blocker!.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    started = await startApp({
+      models: [fastSimulatedModel('m')],
+      tracing: {
+        samplerRatio: 1,
+        exporter: { type: 'otlp-http', url: `http://127.0.0.1:${port}/v1/traces` },
+        batch: { scheduledDelay: 10, maxExportBatchSize: 2, maxQueueSize: 4 },
+      },
+    });
+
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => complete(`hang ${i}`)),
+    );
+
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    expect(started.app.tracer!.getStatus().droppedByReason.queueFull).toBeGreaterThan(0);
+  });
+
   it('serves when span creation throws', async () => {
     started = await startApp({
       models: [fastSimulatedModel('m')],

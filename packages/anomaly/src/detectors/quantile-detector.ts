@@ -5,6 +5,7 @@ import {
   readNumber,
   scoreFromDeviations,
 } from './detector.js';
+import { LevelShift } from './level-shift.js';
 import { PSquareQuantile } from './p-square.js';
 import {
   bandResult,
@@ -36,10 +37,6 @@ export interface QuantileDetectorOptions extends StreamDetectorOptions {
  * rebase, so that the tails forget the points of the transition.
  */
 const DISCOUNT_FACTOR = 5;
-/** Largest deviation, in spreads, that one point adds to the shift sums. */
-const SHIFT_CLIP = 4;
-/** Deviation, in spreads, that a point must exceed to add to a shift sum. */
-const SHIFT_SLACK = 1;
 
 /**
  * Standard normal quantile, by Acklam's rational approximation (error below
@@ -186,7 +183,7 @@ export class QuantileDetector extends StreamDetector {
     if (this.rebaseAfter === 0 || this.seen < history) {
       return;
     }
-    const limit = this.rebaseAfter * (SHIFT_CLIP - SHIFT_SLACK);
+    const limit = this.rebaseAfter * LevelShift.maxStep;
     const level = this.shift.add(value, deviations, limit);
     if (Number.isNaN(level)) {
       return;
@@ -205,67 +202,5 @@ export class QuantileDetector extends StreamDetector {
       sketch.shift(level - center);
       sketch.discount(history);
     }
-  }
-}
-
-/**
- * Two one-sided CUSUM sums of clipped deviations (in spreads) above and
- * below the center, with the mean of the values since each sum last left 0.
- */
-class LevelShift {
-  private high = 0;
-  private low = 0;
-  private highSum = 0;
-  private highCount = 0;
-  private lowSum = 0;
-  private lowCount = 0;
-
-  /**
-   * Adds one point and returns the mean level of a shift whose sum reached
-   * `limit` (and clears both sums), or `NaN`.
-   */
-  add(value: number, deviations: number, limit: number): number {
-    const clipped = Math.max(-SHIFT_CLIP, Math.min(SHIFT_CLIP, deviations));
-    this.high = Math.max(0, this.high + clipped - SHIFT_SLACK);
-    this.low = Math.max(0, this.low - clipped - SHIFT_SLACK);
-    this.highSum = this.high > 0 ? this.highSum + value : 0;
-    this.highCount = this.high > 0 ? this.highCount + 1 : 0;
-    this.lowSum = this.low > 0 ? this.lowSum + value : 0;
-    this.lowCount = this.low > 0 ? this.lowCount + 1 : 0;
-
-    let level = Number.NaN;
-    if (this.high >= limit) {
-      level = this.highSum / this.highCount;
-    } else if (this.low >= limit) {
-      level = this.lowSum / this.lowCount;
-    }
-    if (!Number.isNaN(level)) {
-      this.restore(undefined);
-    }
-    return level;
-  }
-
-  /** Plain-object copy of the sums, for serialization. */
-  toJSON(): number[] {
-    return [
-      this.high,
-      this.low,
-      this.highSum,
-      this.highCount,
-      this.lowSum,
-      this.lowCount,
-    ];
-  }
-
-  /** Loads sums written by `toJSON()`; anything else clears them. */
-  restore(state: unknown): void {
-    const fields: unknown[] = Array.isArray(state) ? state : [];
-    const read = (i: number) => readNumber(fields[i], 0);
-    this.high = read(0);
-    this.low = read(1);
-    this.highSum = read(2);
-    this.highCount = read(3);
-    this.lowSum = read(4);
-    this.lowCount = read(5);
   }
 }

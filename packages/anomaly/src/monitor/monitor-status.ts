@@ -1,4 +1,36 @@
-import type { MonitorCounts } from './monitor-types.js';
+import type { MonitorCounts, MonitorStatus } from './monitor-types.js';
+
+/** Monitor state and limits that `buildMonitorStatus` reports. */
+export interface MonitorStatusInput {
+  enabled: boolean;
+  models: number;
+  activeAnomalies: number;
+  intervalsClosed: number;
+  eventTimeMs: number;
+  maxModels: number;
+  maxResourcesPerModel: number;
+}
+
+/** Builds the status object of a monitor from its counts and state. */
+export function buildMonitorStatus(
+  counts: MonitorCounts,
+  input: MonitorStatusInput,
+): MonitorStatus {
+  const reasons = degradationReasons(counts, input);
+  const status: MonitorStatus = {
+    degraded: reasons.length > 0,
+    enabled: input.enabled,
+    models: input.models,
+    activeAnomalies: input.activeAnomalies,
+    intervalsClosed: input.intervalsClosed,
+    eventTimeMs: input.eventTimeMs,
+    counts: { ...counts },
+  };
+  if (reasons.length > 0) {
+    status.degradationReason = reasons.join('; ');
+  }
+  return status;
+}
 
 /** Lists what degraded a monitor, one phrase per kind of lost work. */
 export function degradationReasons(

@@ -6,6 +6,7 @@ import {
   silentLogger,
 } from '@mm-orch/config';
 import type { AnomalyEvent, AnomalyListener } from './anomaly-event.js';
+import { readEventTime } from './event-time.js';
 import { isFailure } from './inference-outcome.js';
 import { histogramQuantiles } from './latency-histogram.js';
 import { buildModelSnapshot } from './model-snapshot.js';
@@ -15,7 +16,7 @@ import {
   type ModelState,
   type ResourceState,
 } from './model-state.js';
-import { degradationReasons, zeroMonitorCounts } from './monitor-status.js';
+import { buildMonitorStatus, zeroMonitorCounts } from './monitor-status.js';
 import type {
   EventTime,
   InferenceRecord,
@@ -78,7 +79,7 @@ export class PerformanceMonitor {
   recordInference(record: InferenceRecord): void {
     const model = record?.model;
     const latency = record?.latencySeconds;
-    const timestamp = this.readTime(record?.timestamp);
+    const timestamp = readEventTime(this.clock, record?.timestamp);
     if (
       typeof model !== 'string' ||
       model === '' ||
@@ -122,7 +123,7 @@ export class PerformanceMonitor {
   recordResource(sample: ResourceSample): void {
     const resource = sample?.resource;
     const value = sample?.value;
-    const timestamp = this.readTime(sample?.timestamp);
+    const timestamp = readEventTime(this.clock, sample?.timestamp);
     if (
       typeof resource !== 'string' ||
       resource === '' ||
@@ -178,7 +179,7 @@ export class PerformanceMonitor {
    * default the clock), so that silence is noticed without new events.
    */
   tick(now: EventTime = this.clock()): void {
-    const time = this.readTime(now);
+    const time = readEventTime(this.clock, now);
     if (
       !this.config.enabled ||
       Number.isNaN(time) ||
@@ -221,23 +222,15 @@ export class PerformanceMonitor {
 
   /** Health of the monitor and counts of everything it dropped. */
   getStatus(): MonitorStatus {
-    const reasons = degradationReasons(this.counts, {
-      maxModels: this.config.maxModels,
-      maxResourcesPerModel: this.maxResources,
-    });
-    const status: MonitorStatus = {
-      degraded: reasons.length > 0,
+    return buildMonitorStatus(this.counts, {
       enabled: this.config.enabled,
       models: this.models.size,
       activeAnomalies: this.active.size,
       intervalsClosed: this.intervalsClosed,
       eventTimeMs: this.eventTime,
-      counts: { ...this.counts },
-    };
-    if (reasons.length > 0) {
-      status.degradationReason = reasons.join('; ');
-    }
-    return status;
+      maxModels: this.config.maxModels,
+      maxResourcesPerModel: this.maxResources,
+    });
   }
 
   /** Stops the timer and removes every listener. */
@@ -247,14 +240,6 @@ export class PerformanceMonitor {
       this.timer = undefined;
     }
     this.listeners.clear();
-  }
-
-  private readTime(time: EventTime | undefined): number {
-    if (time === undefined) {
-      return this.clock();
-    }
-    const ms = time instanceof Date ? time.getTime() : time;
-    return typeof ms === 'number' && Number.isFinite(ms) ? ms : Number.NaN;
   }
 
   private modelState(model: string): ModelState | undefined {

@@ -137,10 +137,7 @@ describe('PerformanceMonitor error rate baseline', () => {
     const events = riseOfErrors({
       errorRate: { ...quickGates, algorithm: 'error-rate', acceptAfter: '5m' },
     });
-    expect(events.map((event) => event.status)).toEqual([
-      'firing',
-      'resolved',
-    ]);
+    expect(events.map((event) => event.status)).toEqual(['firing', 'resolved']);
   });
 });
 
