@@ -8,8 +8,9 @@ import { OTelTracer } from '@mm-orch/tracing';
 import { Monitoring } from '../dist/monitoring/monitoring.js';
 import { VARIANTS } from './variants.mjs';
 
-const ITERATIONS = 50_000;
-const WARM_UP = 5_000;
+const ITERATIONS = 20_000;
+const WARM_UP = 2_000;
+const ROUNDS = 5;
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const RESULT = {
   text: 'x',
@@ -46,14 +47,29 @@ function time(run) {
   return ((performance.now() - started) * 1000) / ITERATIONS;
 }
 
-function measureVariant(name) {
-  const variant = VARIANTS[name];
+const OFF = VARIANTS['monitoring off'];
+
+/** Variants with one component on, to split the cost of the defaults. */
+const PARTS = {
+  'metrics only': { ...OFF, metrics: { enabled: true } },
+  'performance monitor only': { ...OFF, anomaly: { enabled: true } },
+  'tracing only, samplerRatio 0': {
+    ...OFF,
+    tracing: { enabled: true, samplerRatio: 0 },
+  },
+};
+
+function measureVariant(variant) {
   const config = OrchestratorConfig.parse({
     ...variant,
     metrics: { port: 0, ...variant.metrics },
     resources: { enabled: false },
   });
-  const monitoring = new Monitoring({ config, logger: silent, clock: Date.now });
+  const monitoring = new Monitoring({
+    config,
+    logger: silent,
+    clock: Date.now,
+  });
   const micros = time((i) => runRequest(monitoring, i));
   monitoring.monitor?.close();
   return micros;
@@ -61,7 +77,10 @@ function measureVariant(name) {
 
 function measureRawSpans() {
   const tracer = new OTelTracer({ samplerRatio: 1 });
-  const attributes = { 'gen_ai.request.model': 'fn', 'mm_orch.request.id': 'r' };
+  const attributes = {
+    'gen_ai.request.model': 'fn',
+    'mm_orch.request.id': 'r',
+  };
   return time(() => {
     for (let span = 0; span < 5; span++) {
       tracer.tracer.startSpan('span', { attributes }).end();
@@ -69,11 +88,31 @@ function measureRawSpans() {
   });
 }
 
-console.log(`node ${process.version}, ${ITERATIONS} requests per row`);
+// Rows run interleaved, round after round, and each reports its median, so
+// that a change in machine load hits every row alike.
+const rows = {
+  ...Object.fromEntries(
+    Object.entries({ ...VARIANTS, ...PARTS }).map(([name, variant]) => [
+      name,
+      () => measureVariant(variant),
+    ]),
+  ),
+  'raw OpenTelemetry SDK, 5 spans': measureRawSpans,
+};
+const samples = Object.fromEntries(Object.keys(rows).map((name) => [name, []]));
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [name, measure] of Object.entries(rows)) {
+    samples[name].push(measure());
+  }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+console.log(
+  `node ${process.version}, median of ${ROUNDS} rounds of ${ITERATIONS} requests per row`,
+);
 console.log('');
 console.log('| variant | µs per request |');
 console.log('| --- | ---: |');
-for (const name of Object.keys(VARIANTS)) {
-  console.log(`| ${name} | ${measureVariant(name).toFixed(1)} |`);
+for (const [name, values] of Object.entries(samples)) {
+  console.log(`| ${name} | ${median(values).toFixed(1)} |`);
 }
-console.log(`| raw OpenTelemetry SDK, 5 spans | ${measureRawSpans().toFixed(1)} |`);

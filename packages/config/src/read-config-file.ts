@@ -99,14 +99,14 @@ function parseJson(file: string, text: string, lines: LineCounter): unknown {
       const { line, col } = lines.linePos(Number(position[1]));
       syntax.source = `${file}:${line}:${col}`;
     }
-    // The cause is left out because its message quotes the file's text.
+    // The cause is left out because its message may quote the file's text.
     throw new ConfigError('CONFIG_FILE_SYNTAX', [syntax], { file });
   }
 }
 
-// V8 quotes up to about 20 characters of the text around an unexpected
-// token ("Unexpected token 's', ..."key": s3cr3..." is not valid JSON"),
-// which may be a secret, so the quoted part is cut off.
+// For an unexpected token, V8 (Node.js 20) quotes the text around it, or a
+// short file whole: `Unexpected token 's', ..."key": s3cr3..." is not
+// valid JSON`. That text may be a secret, so the quoted part is cut off.
 function jsonErrorReason(error: Error): string {
   return error.message.replace(/, (?:\.\.\.)?".*$/s, '');
 }

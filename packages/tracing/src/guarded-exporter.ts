@@ -28,6 +28,8 @@ function toError(value: unknown): Error {
  * within `timeoutMs` whatever the wrapped exporter does.
  */
 export class GuardedExporter implements SpanExporter {
+  private readonly inFlight = new Set<Promise<void>>();
+
   constructor(
     private readonly inner: SpanExporter,
     private readonly timeoutMs: number,
@@ -40,12 +42,20 @@ export class GuardedExporter implements SpanExporter {
   ): void {
     const count = spans.length;
     let settled = false;
+    let release = () => {};
+    const done = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.inFlight.add(done);
+
     const finish = (result: ExportResult, kind?: ExportFailureKind) => {
       if (settled) {
         return;
       }
       settled = true;
       clearTimeout(timer);
+      this.inFlight.delete(done);
+      release();
 
       if (result.code === ExportResultCode.SUCCESS) {
         this.observer.onExportSuccess(count);
@@ -70,6 +80,14 @@ export class GuardedExporter implements SpanExporter {
       const failed = { code: ExportResultCode.FAILED, error: toError(error) };
       finish(failed, 'exporter-threw');
     }
+  }
+
+  /**
+   * Resolves when every export started so far has finished, which takes at
+   * most `timeoutMs` because a hanging export fails after it.
+   */
+  async idle(): Promise<void> {
+    await Promise.all(this.inFlight);
   }
 
   async shutdown(): Promise<void> {

@@ -345,15 +345,19 @@ export class OTelTracer {
   }
 
   /**
-   * Exports every ended span now. Resolves within `flushTimeout` even when
-   * the exporter hangs, and never rejects.
+   * Exports every ended span now and waits for the exports in flight.
+   * Resolves within `flushTimeout` even when the exporter hangs, and never
+   * rejects.
    */
   forceFlush(): Promise<FlushResult> {
     const provider = this.provider;
-    if (!provider || this.isShutdown) {
+    const pipeline = this.pipeline;
+    if (!provider || !pipeline || this.isShutdown) {
       return Promise.resolve({ ok: true, timedOut: false });
     }
-    return settleWithin(() => provider.forceFlush(), this.config.flushTimeout);
+
+    const flush = () => provider.forceFlush().then(() => pipeline.idle());
+    return settleWithin(flush, this.config.flushTimeout);
   }
 
   /**

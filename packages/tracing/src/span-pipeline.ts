@@ -25,6 +25,12 @@ export interface SpanPipeline {
   processor: CountingSpanProcessor;
   /** The memory exporter, when the config selects it. */
   memory?: BoundedMemoryExporter;
+  /**
+   * Resolves when the exports in flight have finished. The batch processor's
+   * `forceFlush()` exports the queued spans but does not wait for an export
+   * that its timer already started.
+   */
+  idle(): Promise<void>;
 }
 
 // The guarded exporter fails a hanging export first, so that the batch
@@ -70,7 +76,9 @@ export function createSpanPipeline(
     const memory = new BoundedMemoryExporter(config.exporter.maxSpans);
     const simple = new SimpleSpanProcessor(memory);
     const processor = new CountingSpanProcessor(simple);
-    return { exporterName: 'memory', processor, memory };
+    // The simple processor's own forceFlush() waits for its exports.
+    const idle = () => Promise.resolve();
+    return { exporterName: 'memory', processor, memory, idle };
   }
 
   const { name, exporter } = createExporter(config, customExporter);
@@ -89,5 +97,9 @@ export function createSpanPipeline(
     exportTimeoutMillis: batch.exportTimeout + BATCH_TIMEOUT_MARGIN_MS,
   });
   counting = new CountingSpanProcessor(batchProcessor, batch.maxQueueSize);
-  return { exporterName: name, processor: counting };
+  return {
+    exporterName: name,
+    processor: counting,
+    idle: () => guarded.idle(),
+  };
 }

@@ -412,6 +412,33 @@ describe('shutdown', () => {
     expect(result.timedOut).toBe(true);
   });
 
+  it('waits for exports in flight', async () => {
+    let finishExport = () => {};
+    let exportStarted = () => {};
+    const started = new Promise<void>((resolve) => {
+      exportStarted = resolve;
+    });
+    const slow: SpanExporter = {
+      export(_spans, done) {
+        finishExport = () => done({ code: ExportResultCode.SUCCESS });
+        exportStarted();
+      },
+      shutdown: async () => {},
+    };
+    const tracer = otlpTracer('http://127.0.0.1:1/v1/traces', {
+      spanExporter: slow,
+      batch: { scheduledDelay: 1, exportTimeout: '2s' },
+    });
+    endSpans(tracer, 1);
+    await started;
+
+    const flushing = tracer.forceFlush();
+    setImmediate(() => finishExport());
+    await flushing;
+
+    expect(tracer.getStatus().spansExported).toBe(1);
+  });
+
   it('bounds forceFlush the same way', async () => {
     const receiver = await startReceiver('hang');
     const tracer = otlpTracer(receiver.url, {

@@ -162,7 +162,7 @@ function simulatedModel(
     maxBatchSize,
     maxBatchDelay: 5,
     queueLimit: 2_048,
-    concurrency: 64,
+    concurrency: 128,
     adapter: {
       type: 'simulated' as const,
       baseLatency: 5,

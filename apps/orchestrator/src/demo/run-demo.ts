@@ -9,7 +9,7 @@ import {
   type ObservedAnomaly,
 } from './classify-anomalies.js';
 import { demoConfig } from './demo-config.js';
-import { startDemoHost } from './demo-host.js';
+import { type DemoHost, startDemoHost } from './demo-host.js';
 import type { DemoPlan } from './demo-plan.js';
 import type { DemoAlert, DemoResult, IncidentWindow } from './demo-result.js';
 import { type Incident, NO_FAULTS } from './incidents.js';
@@ -60,24 +60,16 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
     ...(options.logger ? { logger: options.logger } : {}),
   });
 
-  const observed: ObservedAnomaly[] = [];
-  const alerts: DemoAlert[] = [];
-  const alertsByDestination: Record<string, number> = {};
   let origin = performance.now();
-  const sinceOrigin = () => performance.now() - origin;
-  // Anomalies after the last request are about the traffic ending, which
-  // is the end of the demo and not part of the incident or a false alarm.
-  let observing = true;
-  host.onAnomaly((event) => {
-    if (observing && event.status === 'firing') {
-      observed.push({ ...event, atMs: sinceOrigin() });
-    }
-  });
-  host.onAlert((alert) => {
-    alerts.push({ ...alert, atMs: sinceOrigin() });
-    alertsByDestination[alert.destination] =
-      (alertsByDestination[alert.destination] ?? 0) + 1;
-  });
+  const finished = new Set<string>();
+  const events = observeEvents(
+    host,
+    () => performance.now() - origin,
+    (model) =>
+      model === '*'
+        ? finished.size === plan.workloads.length
+        : finished.has(model),
+  );
 
   const incidentWindow = describeIncident(incident, plan, options.models);
   const timers: NodeJS.Timeout[] = [];
@@ -111,12 +103,9 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
           stats.add(result);
           options.onResult?.(result);
         },
-      }),
+      }).finally(() => finished.add(workload.model)),
     );
-    const summaries = await Promise.all(replays).finally(() => {
-      observing = false;
-      progress.stop();
-    });
+    const summaries = await Promise.all(replays).finally(() => progress.stop());
     await host.flushAlerts();
 
     const elapsedMs = Math.max(...summaries.map((s) => s.elapsedMs));
@@ -137,14 +126,14 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
           .map((model) => [model, stats.timeline(model, elapsedMs)]),
       ),
       anomalies: classifyAnomalies(
-        observed,
+        events.anomalies,
         incidentWindow && {
           ...incidentWindow,
           processWide: (incident?.faults.memoryGrowthBytes ?? 0) > 0,
         },
       ),
-      alerts,
-      alertsByDestination,
+      alerts: events.alerts,
+      alertsByDestination: events.alertsByDestination,
       metricsUrl: host.metricsUrl,
       statusUrl: host.statusUrl,
     };
@@ -154,6 +143,36 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
     }
     await host.stop();
   }
+}
+
+/**
+ * Records firing anomalies and delivered alerts with their time since the
+ * start. Events of a model whose traffic has ended (`isOver`, `'*'` for the
+ * process) are left out, because they are about the demo ending, which is
+ * neither a detection nor a false alarm.
+ */
+function observeEvents(
+  host: DemoHost,
+  sinceStart: () => number,
+  isOver: (model: string) => boolean,
+) {
+  const anomalies: ObservedAnomaly[] = [];
+  const alerts: DemoAlert[] = [];
+  const alertsByDestination: Record<string, number> = {};
+  host.onAnomaly((event) => {
+    if (event.status === 'firing' && !isOver(event.model)) {
+      anomalies.push({ ...event, atMs: sinceStart() });
+    }
+  });
+  host.onAlert((alert) => {
+    if (isOver(alert.model ?? '*')) {
+      return;
+    }
+    alerts.push({ ...alert, atMs: sinceStart() });
+    alertsByDestination[alert.destination] =
+      (alertsByDestination[alert.destination] ?? 0) + 1;
+  });
+  return { anomalies, alerts, alertsByDestination };
 }
 
 function describeIncident(

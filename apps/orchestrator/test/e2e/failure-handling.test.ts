@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   fastSimulatedModel,
@@ -15,10 +15,14 @@ import {
 let started: StartedApp | undefined;
 let collector: WebhookReceiver | undefined;
 let blocker: Server | undefined;
+const openSockets: Socket[] = [];
 
 afterEach(async () => {
   await started?.app.stop();
   await collector?.close();
+  for (const socket of openSockets.splice(0)) {
+    socket.destroy();
+  }
   await new Promise((resolve) =>
     blocker ? blocker.close(resolve) : resolve(undefined),
   );
@@ -104,15 +108,21 @@ describe('failure handling', () => {
   });
 
   it('serves when the trace exporter hangs', async () => {
-    blocker = createServer(() => {});
-    await new Promise<void>((resolve) => blocker!.listen(0, '127.0.0.1', resolve));
+    blocker = createServer((socket) => openSockets.push(socket));
+    await new Promise<void>((resolve) =>
+      blocker!.listen(0, '127.0.0.1', resolve),
+    );
     const port = (blocker.address() as { port: number }).port;
     started = await startApp({
       models: [fastSimulatedModel('m')],
       tracing: {
         samplerRatio: 1,
-        exporter: { type: 'otlp-http', url: `http://127.0.0.1:${port}/v1/traces` },
+        exporter: {
+          type: 'otlp-http',
+          url: `http://127.0.0.1:${port}/v1/traces`,
+        },
         batch: { scheduledDelay: 10, maxExportBatchSize: 2, maxQueueSize: 4 },
+        shutdownTimeout: 200,
       },
     });
 
@@ -121,7 +131,9 @@ describe('failure handling', () => {
     );
 
     expect(responses.every((r) => r.status === 200)).toBe(true);
-    expect(started.app.tracer!.getStatus().droppedByReason.queueFull).toBeGreaterThan(0);
+    expect(
+      started.app.tracer!.getStatus().droppedByReason.queueFull,
+    ).toBeGreaterThan(0);
   });
 
   it('serves when span creation throws', async () => {

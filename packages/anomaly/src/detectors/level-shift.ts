@@ -45,6 +45,16 @@ export class LevelShift {
     return level;
   }
 
+  /** Returns whether the last point started a run above the center. */
+  startedHigh(): boolean {
+    return this.highCount === 1;
+  }
+
+  /** Returns whether the last point started a run below the center. */
+  startedLow(): boolean {
+    return this.lowCount === 1;
+  }
+
   /** Plain-object copy of the sums, for serialization. */
   toJSON(): number[] {
     return [

@@ -65,19 +65,12 @@ export class PSquareQuantile {
     }
   }
 
-  /**
-   * Replaces the markers with the mirror image of `source` around `center`,
-   * where `source` tracks the opposite quantile (1 - this quantile) and has
-   * seen at least 5 values.
-   */
-  mirror(source: PSquareQuantile, center: number): void {
+  /** Replaces the markers with those of `source`, a sketch of the same quantile. */
+  copyFrom(source: PSquareQuantile): void {
     this.seen = source.seen;
-    const total = this.seen + 1;
-    for (let i = 0; i < 5; i += 1) {
-      this.heights[i] = 2 * center - source.heights[4 - i]!;
-      this.positions[i] = total - source.positions[4 - i]!;
-      this.desired[i] = total - source.desired[4 - i]!;
-    }
+    this.heights.set(source.heights);
+    this.positions.set(source.positions);
+    this.desired.set(source.desired);
   }
 
   /**

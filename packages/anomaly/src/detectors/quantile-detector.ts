@@ -89,6 +89,8 @@ export function normalQuantile(p: number): number {
 export class QuantileDetector extends StreamDetector {
   readonly algorithm = 'quantile';
   private sketches: PSquareQuantile[];
+  /** Copies of the tail sketches from before the current shift runs. */
+  private tailsBefore: PSquareQuantile[];
   private readonly innerDeviations: number;
   private readonly outerDeviations: number;
   private readonly rebaseAfter: number;
@@ -98,9 +100,9 @@ export class QuantileDetector extends StreamDetector {
     super({ ...options, warmUp: options.warmUp ?? 100 });
     const inner = Math.min(Math.max(options.quantile ?? 0.99, 0.6), 0.999);
     const outer = 1 - (1 - inner) / 10;
-    this.sketches = [0.5, inner, 1 - inner, outer, 1 - outer].map(
-      (q) => new PSquareQuantile(q),
-    );
+    const quantiles = [0.5, inner, 1 - inner, outer, 1 - outer];
+    this.sketches = quantiles.map((q) => new PSquareQuantile(q));
+    this.tailsBefore = quantiles.map((q) => new PSquareQuantile(q));
     this.innerDeviations = normalQuantile(inner);
     this.outerDeviations = normalQuantile(outer);
     this.rebaseAfter = Math.max(0, options.rebaseAfter ?? 100);
@@ -129,6 +131,10 @@ export class QuantileDetector extends StreamDetector {
     detector.sketches = sketches.map((sketch) =>
       PSquareQuantile.restore(sketch),
     );
+    const before = state.tailsBefore as typeof sketches;
+    detector.tailsBefore = (
+      Array.isArray(before) && before.length === 5 ? before : sketches
+    ).map((sketch) => PSquareQuantile.restore(sketch));
     return detector;
   }
 
@@ -171,7 +177,14 @@ export class QuantileDetector extends StreamDetector {
       sketches: this.sketches.map((sketch) => sketch.toJSON()),
       rebaseAfter: this.rebaseAfter,
       shift: this.shift.toJSON(),
+      tailsBefore: this.tailsBefore.map((sketch) => sketch.toJSON()),
     };
+  }
+
+  /** Copies the tail sketches at `inner` and `outer` into `tailsBefore`. */
+  private saveTails(inner: number, outer: number): void {
+    this.tailsBefore[inner]!.copyFrom(this.sketches[inner]!);
+    this.tailsBefore[outer]!.copyFrom(this.sketches[outer]!);
   }
 
   /**
@@ -185,18 +198,21 @@ export class QuantileDetector extends StreamDetector {
     }
     const limit = this.rebaseAfter * LevelShift.maxStep;
     const level = this.shift.add(value, deviations, limit);
+    if (this.shift.startedHigh()) {
+      this.saveTails(1, 3);
+    }
+    if (this.shift.startedLow()) {
+      this.saveTails(2, 4);
+    }
     if (Number.isNaN(level)) {
       return;
     }
+
     // The points of the transition stretched the tails on the side of the
-    // shift, so that side takes the mirror image of the other side.
-    const [, innerHigh, innerLow, outerHigh, outerLow] = this.sketches;
-    if (level > center) {
-      innerHigh!.mirror(innerLow!, center);
-      outerHigh!.mirror(outerLow!, center);
-    } else {
-      innerLow!.mirror(innerHigh!, center);
-      outerLow!.mirror(outerHigh!, center);
+    // shift, so that side goes back to its copy from before the run.
+    const side = level > center ? [1, 3] : [2, 4];
+    for (const i of side) {
+      this.sketches[i]!.copyFrom(this.tailsBefore[i]!);
     }
     for (const sketch of this.sketches) {
       sketch.shift(level - center);

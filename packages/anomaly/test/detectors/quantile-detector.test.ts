@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { normalQuantile, QuantileDetector } from '../../src/index.js';
+import {
+  normalQuantile,
+  QuantileDetector,
+  restoreDetector,
+} from '../../src/index.js';
 import { anomalousAt, feed, noise } from '../helpers/streams.js';
 
 describe('QuantileDetector', () => {
@@ -40,6 +44,15 @@ describe('QuantileDetector', () => {
     values.fill(115, 1500, 1520);
     const results = feed(new QuantileDetector(), values);
     expect(results[1999]!.expected).toBeCloseTo(100, 0);
+  });
+
+  test('round-trips a shift in progress', () => {
+    const values = shifted();
+    const detector = new QuantileDetector();
+    feed(detector, values.slice(0, 5060));
+    const copy = restoreDetector(JSON.parse(JSON.stringify(detector.toJSON())));
+    const rest = values.slice(5060);
+    expect(feed(copy, rest, 5060)).toEqual(feed(detector, rest, 5060));
   });
 
   test('stays put when rebasing is off', () => {
