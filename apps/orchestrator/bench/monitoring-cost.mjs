@@ -106,7 +106,8 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+const median = (values) =>
+  [...values].sort((a, b) => a - b)[values.length >> 1];
 console.log(
   `node ${process.version}, median of ${ROUNDS} rounds of ${ITERATIONS} requests per row`,
 );

@@ -1,7 +1,8 @@
 /**
  * P-square estimate of one quantile of a stream (Jain and Chlamtac, 1985):
  * five markers whose heights follow the quantile, so memory and time per
- * point are constant. The estimate covers everything seen since creation.
+ * point are constant. The estimate covers everything seen since creation,
+ * unless `shift` or `discount` changed the markers.
  */
 export class PSquareQuantile {
   private readonly heights = new Float64Array(5);
@@ -65,7 +66,7 @@ export class PSquareQuantile {
     }
   }
 
-  /** Replaces the markers with those of `source`, a sketch of the same quantile. */
+  /** Replaces the markers with those of `source`, of the same quantile. */
   copyFrom(source: PSquareQuantile): void {
     this.seen = source.seen;
     this.heights.set(source.heights);

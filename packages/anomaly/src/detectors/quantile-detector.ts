@@ -85,6 +85,8 @@ export function normalQuantile(p: number): number {
  * P-square sketches of the median and of an inner and an outer tail
  * quantile on each side. The spread is the geometric mean of what the two
  * tails imply for normal data, so a heavy tail widens the band on its own.
+ * After a lasting level shift (see `rebaseAfter`) the sketches move to the
+ * new level, so it stops scoring as unusual.
  */
 export class QuantileDetector extends StreamDetector {
   readonly algorithm = 'quantile';
