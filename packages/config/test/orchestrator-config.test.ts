@@ -94,11 +94,11 @@ describe('OrchestratorConfig', () => {
     `);
   });
 
-  // The app samples 10% of traces by default, and the tracing library
+  // The app samples 5% of traces by default, and the tracing library
   // alone keeps every trace.
   test.each([
     ['metrics', MetricsConfig, {}],
-    ['tracing', TracingConfig, { samplerRatio: 0.1 }],
+    ['tracing', TracingConfig, { samplerRatio: 0.05 }],
     ['anomaly', AnomalyConfig, {}],
     ['alerting', AlertingConfig, {}],
   ] as const)('fills %s defaults', (section, schema, input) => {
