@@ -1,20 +1,12 @@
-// Child process of bench.mjs. It serves a `function` model that spins for
-// about 0.1 ms, with the monitoring variant named in argv[2], prints its
-// URL as one JSON line, and stops on SIGTERM.
+// Child process of bench.mjs. It serves a `function` model that runs a
+// fixed number of loop iterations (argv[3], about 0.1 ms of CPU as
+// calibrated by bench.mjs), with the monitoring variant named in argv[2],
+// prints its URL as one JSON line, and stops on SIGTERM.
 import { createOrchestrator } from '../dist/orchestrator.js';
+import { work } from './work.mjs';
 import { VARIANTS } from './variants.mjs';
 
-const WORK_MS = 0.1;
-
-/** Spins the CPU for `ms` milliseconds, a stand-in for a small model. */
-function work(ms) {
-  const end = performance.now() + ms;
-  let spins = 0;
-  while (performance.now() < end) {
-    spins += 1;
-  }
-  return spins;
-}
+const ITERATIONS = Number(process.argv[3] ?? 20_000);
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -39,7 +31,9 @@ async function main(variant) {
         },
       ],
     },
-    functions: { fn: async ({ prompt }) => (work(WORK_MS) >= 0 ? prompt : '') },
+    functions: {
+      fn: async ({ prompt }) => (work(ITERATIONS) >= 0 ? prompt : ''),
+    },
     logger: silent,
   });
   const { url } = await app.start();

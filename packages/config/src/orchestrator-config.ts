@@ -6,6 +6,9 @@ import { MetricsConfig } from './metrics-config.js';
 import { secret } from './secret.js';
 import { TracingConfig } from './tracing-config.js';
 
+// Node.js runs a timer longer than 2^31 - 1 ms after 1 ms instead.
+const MAX_TIMER_MS = 2_147_483_647;
+
 /** HTTP server of the orchestrator. */
 export const ServerConfig = z
   .object({
@@ -159,6 +162,26 @@ export const ResourceSamplingConfig = z
   })
   .strict();
 
+/** How the app turns anomaly events into alerts. */
+export const AnomalyAlertsConfig = z
+  .object({
+    /**
+     * Time between two sends of a firing anomaly's alert, in milliseconds
+     * (or "1m"). Each send sets the alert's `endsAt` four intervals ahead,
+     * so the alert router resolves it on its own only when the app stops
+     * sending. @default 60000
+     */
+    resendInterval: durationMs().pipe(
+      z
+        .number()
+        .positive({ error: 'expected a duration above 0' })
+        .max(MAX_TIMER_MS, {
+          error: `expected a duration of at most ${MAX_TIMER_MS} ms (about 24.8 days, the longest Node.js timer)`,
+        }),
+    ).default(60_000),
+  })
+  .strict();
+
 /** Two simulated models, so the app runs with no config file. */
 const DEFAULT_MODELS = [
   {
@@ -209,6 +232,8 @@ export const OrchestratorConfig = z
     tracing: TracingConfig.prefault({ samplerRatio: 0.05 }),
     anomaly: AnomalyConfig.prefault({}),
     alerting: AlertingConfig.prefault({}),
+    /** Alerts raised by anomaly events. @default {} */
+    anomalyAlerts: AnomalyAlertsConfig.prefault({}),
   })
   .strict();
 

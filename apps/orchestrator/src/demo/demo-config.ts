@@ -14,7 +14,7 @@ export interface DemoConfigOptions {
 }
 
 /** Deadline of one request in the demo, in wall-clock ms. */
-const REQUEST_DEADLINE_MS = 15_000;
+const REQUEST_DEADLINE_MS = 30_000;
 
 /** Memory the demo process may grow by before a trend counts as a leak. */
 const MEMORY_BUDGET_BYTES = 512 * 1_024 * 1_024;
@@ -38,7 +38,7 @@ export function demoConfig(
 
   return {
     // The simulated models run in wall time, and their longest healthy
-    // request (1,899 output tokens of code) takes about 8 s, so the deadline
+    // request (1,899 output tokens of code) takes about 20 s, so the deadline
     // stays in wall time too, with room for batching and a loaded machine.
     server: { port: 0, requestTimeout: REQUEST_DEADLINE_MS },
     metrics: { port: 0 },
@@ -51,8 +51,8 @@ export function demoConfig(
       }),
       simulatedModel(options.models.code, {
         prefillPerToken: 0.002,
-        decodePerToken: 4,
-        maxBatchSize: 4,
+        decodePerToken: 10,
+        maxBatchSize: 2,
       }),
     ],
     anomaly: {
@@ -66,14 +66,14 @@ export function demoConfig(
       // Resident memory can stay flat for minutes in a healthy process, so
       // only a gauge frozen for an hour of samples counts as stale.
       frozenIntervals: 360,
-      // Bursts after the code service's silences lift the p95 of single
-      // intervals, so latency is judged against a median and MAD baseline,
-      // which such spikes barely move, and must stay high for 2 minutes.
+      // Bursts after the code service's silences lift the p95 for a minute
+      // or two, so latency is judged against a median and MAD baseline,
+      // which such spikes barely move, and must stay high for 3 minutes.
       latency: {
         algorithm: 'robust',
-        sensitivity: 0.4,
+        sensitivity: 0.5,
         warmUp: 4,
-        fireAfter: '2m',
+        fireAfter: '3m',
         clearAfter: '2m',
         coolDown: '10m',
       },

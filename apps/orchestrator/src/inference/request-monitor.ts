@@ -44,8 +44,11 @@ export interface RequestMonitor {
   cacheLookup(hit: boolean): void;
   /** Marks the request as queued for a batch. */
   queued(): void;
-  /** Marks the request as taken into a batch of `size` requests. */
-  batched(size: number): void;
+  /**
+   * Marks the request as taken into a batch of `size` requests, at `at`
+   * (`performance.now()` time, now by default).
+   */
+  batched(size: number, at?: number): void;
   /** Marks the first output token. */
   firstToken(): void;
   /** Ends the request. The service calls it once per request. */

@@ -1,11 +1,6 @@
-import { AlertRouter, createDestination } from '@mm-orch/alerts';
+import type { AlertRouter } from '@mm-orch/alerts';
 import { type AnomalyEvent, PerformanceMonitor } from '@mm-orch/anomaly';
-import {
-  AlertingConfig,
-  type Logger,
-  type OrchestratorConfigOutput,
-  parseConfig,
-} from '@mm-orch/config';
+import type { Logger, OrchestratorConfigOutput } from '@mm-orch/config';
 import { PrometheusExporter } from '@mm-orch/metrics';
 import { OTelTracer } from '@mm-orch/tracing';
 import type { Span } from '@opentelemetry/api';
@@ -13,14 +8,18 @@ import type {
   RequestInfo,
   RequestMonitor,
 } from '../inference/request-monitor.js';
-import type { RuntimeHooks } from '../models/model-runtime.js';
-import { anomalyAlert } from './anomaly-alert.js';
+import type {
+  BatchObserver,
+  RuntimeHooks,
+} from '../models/model-runtime.js';
+import { AnomalyAlertSender } from './anomaly-alert-sender.js';
 import { type ComponentStatus, componentStatus } from './component-status.js';
+import { createAlertRouter } from './create-alert-router.js';
 import { type ComponentName, FailureTracker } from './failure-tracker.js';
 import { LifecycleRecorder } from './lifecycle-recorder.js';
-import {
-  type DeliveryListener,
-  ObservedDestination,
+import type {
+  AlertDelivery,
+  DeliveryListener,
 } from './observed-destination.js';
 import {
   RequestObservation,
@@ -52,9 +51,15 @@ export class Monitoring {
   readonly tracer: OTelTracer | undefined;
   readonly monitor: PerformanceMonitor | undefined;
   readonly router: AlertRouter | undefined;
+  private readonly alerts: AnomalyAlertSender | undefined;
   private readonly sinks: RequestSinks;
   private readonly sampler: ResourceSampler | undefined;
   private readonly anomalyListeners = new Set<AnomalyListener>();
+  /** Queue depths last written to the gauges, by model. */
+  private readonly queueDepths = new Map<
+    string,
+    { waiting: number; running: number }
+  >();
   private readonly deliveryListeners = new Set<DeliveryListener>();
   private lastSample: ResourceSample | undefined;
   private startError: string | undefined;
@@ -72,7 +77,12 @@ export class Monitoring {
     this.monitor = config.anomaly.enabled
       ? new PerformanceMonitor({ ...config.anomaly, logger, clock })
       : undefined;
-    this.router = config.alerting.enabled ? this.createRouter() : undefined;
+    this.router = config.alerting.enabled
+      ? createAlertRouter(config.alerting, logger, (delivery) =>
+          this.onDelivered(delivery),
+        )
+      : undefined;
+    this.alerts = this.router && this.createAlertSender(this.router);
     this.monitor?.subscribe((event) => this.onAnomaly(event));
 
     this.sinks = {
@@ -143,6 +153,7 @@ export class Monitoring {
   async stop(timeoutMs: number): Promise<void> {
     this.sampler?.stop();
     this.monitor?.close();
+    this.alerts?.close();
     const steps: Array<[ComponentName, () => Promise<unknown> | undefined]> = [
       ['tracing', () => this.tracer?.shutdown()],
       ['alerting', () => this.router?.close(timeoutMs)],
@@ -191,35 +202,12 @@ export class Monitoring {
     };
   }
 
-  private createRouter(): AlertRouter {
-    const { config, logger } = this.options;
-    // With no destination configured, alerts go to an in-memory one, so
-    // they still show in `GET /alerts` and reach `onAlertDelivered`.
-    const alerting = parseConfig(AlertingConfig, {
-      ...config.alerting,
-      destinations:
-        config.alerting.destinations.length > 0
-          ? config.alerting.destinations
-          : [{ type: 'memory', name: 'memory' }],
+  private createAlertSender(router: AlertRouter): AnomalyAlertSender {
+    return new AnomalyAlertSender({
+      router,
+      resendInterval: this.options.config.anomalyAlerts.resendInterval,
+      onError: (error) => this.failures.record('alerting', error),
     });
-    const { destinations, ...rest } = alerting;
-    // TODO: a destination's own `timeout` is lost here, because the router
-    // reads it only for destinations it builds from config. The global
-    // `alerting.timeout` applies instead. An `onDelivered` hook on `AlertRouter`
-    // would remove the need for the wrapper.
-    const observed = destinations.map(
-      (destination) =>
-        new ObservedDestination(
-          createDestination(
-            destination,
-            { logger, stdout: process.stdout },
-            {},
-          ),
-          (delivery) => this.onDelivered(delivery),
-          destination.rateLimit,
-        ),
-    );
-    return new AlertRouter({ ...rest, destinations: observed, logger });
   }
 
   private onAnomaly(event: AnomalyEvent): void {
@@ -238,17 +226,13 @@ export class Monitoring {
     for (const listener of this.anomalyListeners) {
       this.failures.run('anomaly', () => listener(event), undefined);
     }
-    const router = this.router;
-    if (router) {
-      this.failures.run(
-        'alerting',
-        () => router.send(anomalyAlert(event)),
-        undefined,
-      );
+    const alerts = this.alerts;
+    if (alerts) {
+      this.failures.run('alerting', () => alerts.send(event), undefined);
     }
   }
 
-  private onDelivered(delivery: Parameters<DeliveryListener>[0]): void {
+  private onDelivered(delivery: AlertDelivery): void {
     for (const listener of this.deliveryListeners) {
       this.failures.run('alerting', () => listener(delivery), undefined);
     }
@@ -257,17 +241,19 @@ export class Monitoring {
   private onBatch(
     model: string,
     items: Parameters<RuntimeHooks<RequestMonitor>['batchStarted']>[1],
-  ) {
-    const members: Span[] = [];
+  ): BatchObserver {
+    const at = performance.now();
+    let members: Span[] | undefined;
     for (const item of items) {
-      item.context.batched(items.length);
+      item.context.batched(items.length, at);
       const span = (item.context as RequestObservation).modelSpan;
       if (span) {
+        members ??= [];
         members.push(span);
       }
     }
     const tracer = this.tracer;
-    if (!tracer || members.length === 0) {
+    if (!tracer || members === undefined) {
       return NO_BATCH;
     }
 
@@ -282,6 +268,10 @@ export class Monitoring {
     };
   }
 
+  /**
+   * Sets the queue gauges of `model`. The batcher reports every change of
+   * either count, so a gauge is written only when its own count moved.
+   */
   private onQueueChanged(
     model: string,
     waiting: number,
@@ -291,14 +281,24 @@ export class Monitoring {
     if (!exporter) {
       return;
     }
-    this.failures.run(
-      'metrics',
-      () => {
+    let last = this.queueDepths.get(model);
+    if (!last) {
+      last = { waiting: -1, running: -1 };
+      this.queueDepths.set(model, last);
+    }
+
+    try {
+      if (waiting !== last.waiting) {
         exporter.setWaiting(model, waiting);
+        last.waiting = waiting;
+      }
+      if (running !== last.running) {
         exporter.setRunning(model, running);
-      },
-      undefined,
-    );
+        last.running = running;
+      }
+    } catch (error) {
+      this.failures.record('metrics', error);
+    }
   }
 
   private onResourceSample(sample: ResourceSample): void {

@@ -13,22 +13,37 @@ export interface AlertDelivery {
 /** Receives each delivered notification; must not throw. */
 export type DeliveryListener = (delivery: AlertDelivery) => void;
 
+/** Delivery settings that the router reads from a destination object. */
+export interface DestinationSettings {
+  /** Per-attempt timeout in milliseconds; unset takes the router's. */
+  timeout: number | undefined;
+  /** Rate limit; unset takes the destination's built-in default. */
+  rateLimit: Destination['defaultRateLimit'];
+}
+
 /**
- * Destination wrapper that reports each successful delivery, so the app
- * can show and count what actually reached a destination. Failures pass
- * through unchanged, so the router's retries and dead letters still apply.
+ * Destination wrapper that reports each successful delivery with its
+ * notification, so the app can show and count what actually reached a
+ * destination. Failures pass through unchanged, so the router's retries
+ * and dead letters still apply. It copies the inner destination's
+ * `timeout` and rate limit unless `settings` overrides them.
+ *
+ * NOTE: the router's `onNotificationOutcome` hook reports deliveries too,
+ * but without the notification, which `onAlertDelivered` listeners read.
  */
 export class ObservedDestination implements Destination {
   readonly name: string;
+  readonly timeout: number | undefined;
   readonly defaultRateLimit: Destination['defaultRateLimit'];
 
   constructor(
     private readonly inner: Destination,
     private readonly onDelivered: DeliveryListener,
-    rateLimit: Destination['defaultRateLimit'],
+    settings: DestinationSettings,
   ) {
     this.name = inner.name;
-    this.defaultRateLimit = rateLimit ?? inner.defaultRateLimit;
+    this.timeout = settings.timeout ?? inner.timeout;
+    this.defaultRateLimit = settings.rateLimit ?? inner.defaultRateLimit;
   }
 
   async send(notification: Notification, options: SendOptions): Promise<void> {

@@ -53,73 +53,72 @@ export class RequestObservation implements RequestMonitor {
     private readonly info: RequestInfo,
   ) {
     if (sinks.tracer?.enabled) {
-      sinks.failures.run('tracing', () => this.startRootSpan(), undefined);
+      try {
+        this.startRootSpan(sinks.tracer);
+      } catch (error) {
+        sinks.failures.record('tracing', error);
+      }
     }
   }
 
   /** Trace id of a sampled request, used as a metric exemplar. */
   get traceId(): string | undefined {
-    const context = this.rootSpan?.spanContext();
-    return this.rootSpan?.isRecording() ? context?.traceId : undefined;
+    return this.rootSpan?.spanContext().traceId;
   }
 
   cacheLookup(hit: boolean): void {
-    const { exporter, failures } = this.sinks;
+    const { exporter } = this.sinks;
     if (exporter) {
-      failures.run(
-        'metrics',
-        () => exporter.recordCache({ model: this.info.model, hit }),
-        undefined,
-      );
+      try {
+        exporter.recordCache({ model: this.info.model, hit });
+      } catch (error) {
+        this.sinks.failures.record('metrics', error);
+      }
     }
-    if (this.rootSpan?.isRecording()) {
-      failures.run(
-        'tracing',
-        () => {
-          const span = this.startChild('cache lookup', SpanKind.INTERNAL);
-          span?.setAttribute(MM_ORCH.cacheHit, hit);
-          span?.end();
-        },
-        undefined,
-      );
+    if (this.rootSpan) {
+      try {
+        const span = this.startChild('cache lookup', SpanKind.INTERNAL);
+        span.setAttribute(MM_ORCH.cacheHit, hit);
+        span.end();
+      } catch (error) {
+        this.sinks.failures.record('tracing', error);
+      }
     }
   }
 
   queued(): void {
     this.queuedAt = performance.now();
-    if (this.rootSpan?.isRecording()) {
-      this.queueSpan = this.sinks.failures.run(
-        'tracing',
-        () => this.startChild('queue wait', SpanKind.INTERNAL),
-        undefined,
-      );
+    if (this.rootSpan) {
+      try {
+        this.queueSpan = this.startChild('queue wait', SpanKind.INTERNAL);
+      } catch (error) {
+        this.sinks.failures.record('tracing', error);
+      }
     }
   }
 
-  batched(size: number): void {
-    this.batchedAt = performance.now();
+  batched(size: number, at = performance.now()): void {
+    this.batchedAt = at;
     this.batchSize = size;
-    if (!this.rootSpan?.isRecording()) {
+    if (!this.rootSpan) {
       return;
     }
 
-    this.sinks.failures.run(
-      'tracing',
-      () => {
-        this.queueSpan?.setAttribute(MM_ORCH.batchSize, size);
-        this.queueSpan?.end();
-        this.queueSpan = undefined;
-        this.modelSpan = this.startChild(
-          `model call ${this.info.model}`,
-          SpanKind.CLIENT,
-        );
-        this.modelSpan?.setAttributes({
-          [GEN_AI.operationName]: operationName(this.info.kind),
-          [GEN_AI.requestModel]: this.info.model,
-        });
-      },
-      undefined,
-    );
+    try {
+      this.queueSpan?.setAttribute(MM_ORCH.batchSize, size);
+      this.queueSpan?.end();
+      this.queueSpan = undefined;
+      this.modelSpan = this.startChild(
+        `model call ${this.info.model}`,
+        SpanKind.CLIENT,
+      );
+      this.modelSpan.setAttributes({
+        [GEN_AI.operationName]: operationName(this.info.kind),
+        [GEN_AI.requestModel]: this.info.model,
+      });
+    } catch (error) {
+      this.sinks.failures.record('tracing', error);
+    }
   }
 
   firstToken(): void {
@@ -130,60 +129,69 @@ export class RequestObservation implements RequestMonitor {
     const endedAt = performance.now();
     const { failures } = this.sinks;
     if (this.rootSpan) {
-      failures.run('tracing', () => this.endSpans(outcome), undefined);
+      try {
+        this.endSpans(this.rootSpan, outcome);
+      } catch (error) {
+        failures.record('tracing', error);
+      }
     }
     if (this.sinks.exporter) {
-      failures.run(
-        'metrics',
-        () => this.recordMetrics(outcome, endedAt),
-        undefined,
-      );
+      try {
+        this.recordMetrics(this.sinks.exporter, outcome, endedAt);
+      } catch (error) {
+        failures.record('metrics', error);
+      }
     }
     if (this.sinks.monitor && !outcome.cached && isServed(outcome)) {
-      failures.run(
-        'anomaly',
-        () => this.recordAnomalyInput(outcome, endedAt),
-        undefined,
-      );
+      try {
+        this.recordAnomalyInput(this.sinks.monitor, outcome, endedAt);
+      } catch (error) {
+        failures.record('anomaly', error);
+      }
     }
   }
 
-  private startRootSpan(): void {
-    const tracer = this.sinks.tracer as OTelTracer;
+  /**
+   * Starts the root span, and keeps it only when it records. A span that
+   * the sampler drops starts no children, so the rest of the request skips
+   * tracing, and its attributes are set only on a recording span (the
+   * sampler is parent-based with a trace-id ratio, which reads none).
+   */
+  private startRootSpan(tracer: OTelTracer): void {
     const parent = this.info.headers.traceparent
       ? tracer.extract(
           this.info.headers as Record<string, string>,
           ROOT_CONTEXT,
         )
       : ROOT_CONTEXT;
-    const path =
-      this.info.kind === 'chat' ? '/v1/chat/completions' : '/v1/completions';
+    const chat = this.info.kind === 'chat';
     const span = tracer.tracer.startSpan(
-      `POST ${path}`,
-      {
-        kind: SpanKind.SERVER,
-        attributes: {
-          'http.request.method': 'POST',
-          'http.route': path,
-          [GEN_AI.operationName]: operationName(this.info.kind),
-          [GEN_AI.requestModel]: this.info.model,
-          [MM_ORCH.requestId]: this.info.id,
-          'mm_orch.request.stream': this.info.stream,
-        },
-      },
+      chat ? CHAT_SPAN_NAME : COMPLETION_SPAN_NAME,
+      { kind: SpanKind.SERVER },
       parent,
     );
+    if (!span.isRecording()) {
+      return;
+    }
+
+    span.setAttributes({
+      'http.request.method': 'POST',
+      'http.route': chat ? CHAT_PATH : COMPLETION_PATH,
+      [GEN_AI.operationName]: operationName(this.info.kind),
+      [GEN_AI.requestModel]: this.info.model,
+      [MM_ORCH.requestId]: this.info.id,
+      'mm_orch.request.stream': this.info.stream,
+    });
     this.rootSpan = span;
     this.rootContext = trace.setSpan(parent, span);
   }
 
-  private startChild(name: string, kind: SpanKind): Span | undefined {
-    const tracer = this.sinks.tracer;
-    return tracer?.tracer.startSpan(name, { kind }, this.rootContext);
+  private startChild(name: string, kind: SpanKind): Span {
+    const tracer = this.sinks.tracer as OTelTracer;
+    return tracer.tracer.startSpan(name, { kind }, this.rootContext);
   }
 
-  private endSpans(outcome: RequestOutcome): void {
-    const root = this.rootSpan as Span;
+  private endSpans(root: Span, outcome: RequestOutcome): void {
     const failed = outcome.status !== 'ok';
     const open = this.modelSpan ?? this.queueSpan;
     if (failed && open && outcome.error !== undefined) {
@@ -222,11 +230,12 @@ export class RequestObservation implements RequestMonitor {
     root.end();
   }
 
-  private recordMetrics(outcome: RequestOutcome, endedAt: number): void {
-    const exporter = this.sinks.exporter as PrometheusExporter;
+  private recordMetrics(
+    exporter: PrometheusExporter,
+    outcome: RequestOutcome,
+    endedAt: number,
+  ): void {
     const result = outcome.result;
-    const seconds = (from: number | undefined, to: number | undefined) =>
-      from === undefined || to === undefined ? undefined : (to - from) / 1000;
 
     exporter.recordInference({
       model: this.info.model,
@@ -246,8 +255,11 @@ export class RequestObservation implements RequestMonitor {
     });
   }
 
-  private recordAnomalyInput(outcome: RequestOutcome, endedAt: number): void {
-    const monitor = this.sinks.monitor as PerformanceMonitor;
+  private recordAnomalyInput(
+    monitor: PerformanceMonitor,
+    outcome: RequestOutcome,
+    endedAt: number,
+  ): void {
     monitor.recordInference({
       model: this.info.model,
       latencySeconds: (endedAt - this.startedAt) / 1000,
@@ -257,6 +269,19 @@ export class RequestObservation implements RequestMonitor {
       timestamp: this.sinks.clock(),
     });
   }
+}
+
+const COMPLETION_PATH = '/v1/completions';
+const CHAT_PATH = '/v1/chat/completions';
+const COMPLETION_SPAN_NAME = `POST ${COMPLETION_PATH}`;
+const CHAT_SPAN_NAME = `POST ${CHAT_PATH}`;
+
+/** Returns the seconds from `from` to `to`, or undefined if one is unset. */
+function seconds(
+  from: number | undefined,
+  to: number | undefined,
+): number | undefined {
+  return from === undefined || to === undefined ? undefined : (to - from) / 1000;
 }
 
 /**

@@ -34,6 +34,22 @@ describe('OrchestratorConfig', () => {
     expect(server.requestTimeout).toBe(30_000);
   });
 
+  it('resends anomaly alerts every minute', () => {
+    expect(parse({}).anomalyAlerts.resendInterval).toBe(60_000);
+  });
+
+  it('parses the resend interval', () => {
+    const config = parse({ anomalyAlerts: { resendInterval: '30s' } });
+
+    expect(config.anomalyAlerts.resendInterval).toBe(30_000);
+  });
+
+  it('rejects a zero resend interval', () => {
+    expect(problemsOf({ anomalyAlerts: { resendInterval: 0 } })).toMatch(
+      /anomalyAlerts\.resendInterval.*above 0/s,
+    );
+  });
+
   it('samples 5% of traces', () => {
     expect(parse({}).tracing.samplerRatio).toBe(0.05);
   });
