@@ -1,10 +1,10 @@
-// Child process of bench.mjs. It serves a `function` model that runs a
-// fixed number of loop iterations (argv[3], about 0.1 ms of CPU as
-// calibrated by bench.mjs), with the monitoring variant named in argv[2],
-// prints its URL as one JSON line, and stops on SIGTERM.
+// Child process of bench.mjs, serving the monitoring variant named in
+// argv[2]. Its `function` model runs the number of loop iterations in
+// argv[3], which bench.mjs calibrates to about 0.1 ms of CPU. It prints its
+// URL as one JSON line and stops on SIGTERM.
 import { createOrchestrator } from '../dist/orchestrator.js';
-import { work } from './work.mjs';
 import { VARIANTS } from './variants.mjs';
+import { work } from './work.mjs';
 
 const ITERATIONS = Number(process.argv[3] ?? 20_000);
 

@@ -38,9 +38,13 @@ function pinLoadGenerator() {
     return false;
   }
   const cpus = `1-${CORES - 1}`;
-  const result = spawnSync('taskset', ['-a', '-p', '-c', cpus, String(process.pid)], {
-    stdio: 'ignore',
-  });
+  const result = spawnSync(
+    'taskset',
+    ['-a', '-p', '-c', cpus, String(process.pid)],
+    {
+      stdio: 'ignore',
+    },
+  );
   return result.status === 0;
 }
 

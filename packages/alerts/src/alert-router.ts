@@ -36,6 +36,7 @@ import {
   type AlertRouterStatus,
   type AlertWithState,
   buildStatus,
+  countMuted,
   emptyRouterCounts,
   type FlushResult,
   type RouterCounts,
@@ -213,12 +214,18 @@ export class AlertRouter {
 
   /** Returns counts and health of the router and each destination. */
   getStatus(): AlertRouterStatus {
+    const now = Date.now();
+    const index = this.inhibitionIndex();
     return buildStatus({
       queues: this.queues,
       deadLetters: this.deadLetters,
       outbox: this.outbox,
       counts: this.counts,
-      alerts: this.listAlerts(),
+      muted: countMuted(
+        this.store.active.values(),
+        (alert) => this.silences.silencedBy(alert.labels, now).length > 0,
+        (alert) => this.inhibitor.inhibitedBy(alert, index).length > 0,
+      ),
       activeCount: this.store.active.size,
       groupCount: this.groups.size,
     });

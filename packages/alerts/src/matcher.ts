@@ -1,4 +1,5 @@
 import { AlertsError } from './errors.js';
+import { compileGoRegExp } from './go-regexp.js';
 
 /** Operator of a label matcher, as in Alertmanager. */
 export type MatchOperator = '=' | '!=' | '=~' | '!~';
@@ -179,8 +180,11 @@ export function compileMatchers(
       return { ...matcher, regex: undefined };
     }
     try {
-      return { ...matcher, regex: new RegExp(`^(?:${matcher.value})$`) };
+      return { ...matcher, regex: compileGoRegExp(matcher.value) };
     } catch (error) {
+      if (error instanceof AlertsError) {
+        throw error;
+      }
       throw new AlertsError(
         'INVALID_MATCHER',
         `matcher ${matcher.name}${matcher.operator}"${matcher.value}" has an invalid regular expression; fix the pattern`,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AlertsError } from './errors.js';
 import {
   compileMatchers,
+  formatMatchers,
   type Matcher,
   type MatcherSet,
   matchesAll,
@@ -80,6 +81,14 @@ export class SilenceStore {
       throw new AlertsError(
         'INVALID_SILENCE',
         'silence has no matchers, so it would mute every alert; give at least one matcher',
+      );
+    }
+    // Like Alertmanager, a silence needs one matcher that a missing label
+    // fails, since a missing label counts as "".
+    if (matchesAll(matchers, {})) {
+      throw new AlertsError(
+        'INVALID_SILENCE',
+        `silence ${formatMatchers(matchers)} matches the empty string with every matcher, so it would mute every alert; add a matcher that needs a label value`,
       );
     }
     const startsAt =

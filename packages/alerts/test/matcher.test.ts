@@ -66,6 +66,12 @@ describe('parseMatchers', () => {
     );
   });
 
+  test('rejects an unsupported flag', () => {
+    expect(() => compileMatchers('foo=~"(?U)a+"')).toThrow(
+      /flag "U" is not supported/,
+    );
+  });
+
   test('round-trips through formatMatchers', () => {
     const parsed = parseMatchers('{a="x, \\"y\\"", b=~"5\\\\d"}');
     expect(parseMatchers(formatMatchers(parsed))).toEqual(parsed);
@@ -85,6 +91,9 @@ describe('matchesAll', () => {
     ['missing=""', true],
     ['missing!=""', false],
     ['{service="api", severity="warning"}', false],
+    ['service=~"(?i)API"', true],
+    ['service!~"(?i)API"', false],
+    ['service=~"(?P<name>api)"', true],
   ])('%s gives %s', (text, expected) => {
     expect(matchesAll(compileMatchers(text), labels)).toBe(expected);
   });

@@ -92,6 +92,25 @@ describe('silences', () => {
     ).toThrow(/would mute every alert/);
   });
 
+  test('reject matchers that match everything', () => {
+    router = routerWithMemory().router;
+    expect(() =>
+      router.addSilence({
+        matchers: 'service=~".*"',
+        endsAt: Date.now() + 1,
+      }),
+    ).toThrow(/matches the empty string/);
+  });
+
+  test('accept one selective matcher', () => {
+    router = routerWithMemory().router;
+    const silence = router.addSilence({
+      matchers: '{env=~".*", service="api"}',
+      endsAt: Date.now() + 1,
+    });
+    expect(silence.state).toBe('active');
+  });
+
   test('reject endsAt before startsAt', () => {
     router = routerWithMemory().router;
     expect(() =>

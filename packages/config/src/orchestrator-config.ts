@@ -171,14 +171,16 @@ export const AnomalyAlertsConfig = z
      * so the alert router resolves it on its own only when the app stops
      * sending. @default 60000
      */
-    resendInterval: durationMs().pipe(
-      z
-        .number()
-        .positive({ error: 'expected a duration above 0' })
-        .max(MAX_TIMER_MS, {
-          error: `expected a duration of at most ${MAX_TIMER_MS} ms (about 24.8 days, the longest Node.js timer)`,
-        }),
-    ).default(60_000),
+    resendInterval: durationMs()
+      .pipe(
+        z
+          .number()
+          .positive({ error: 'expected a duration above 0' })
+          .max(MAX_TIMER_MS, {
+            error: `expected a duration of at most ${MAX_TIMER_MS} ms (about 24.8 days, the longest Node.js timer)`,
+          }),
+      )
+      .default(60_000),
   })
   .strict();
 

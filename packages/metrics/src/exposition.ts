@@ -5,6 +5,7 @@ import { FastFamily, type PromClientData } from './fast-family.js';
 import {
   braces,
   escapeHelp,
+  escapeLabelValue,
   formatLabelPairs,
   formatValue,
 } from './text-format.js';
@@ -136,7 +137,11 @@ function header(
       ? name.replace(/_total$/, '')
       : name;
   const escaped = escapeHelp(headerName);
-  return [`# HELP ${escaped} ${escapeHelp(help)}`, `# TYPE ${escaped} ${type}`];
+  // OpenMetrics HELP escapes double quotes too; Prometheus text does not.
+  const helpText = options.openMetrics
+    ? escapeLabelValue(help)
+    : escapeHelp(help);
+  return [`# HELP ${escaped} ${helpText}`, `# TYPE ${escaped} ${type}`];
 }
 
 async function renderOther(

@@ -134,7 +134,11 @@ export class MetricsServer {
     if (this.expected === undefined) {
       return true;
     }
-    const received = Buffer.from(header ?? '');
+    // The scheme is case-insensitive (RFC 9110), the token is not.
+    const text = header ?? '';
+    const received = Buffer.from(
+      /^bearer /i.test(text) ? `Bearer ${text.slice(7)}` : text,
+    );
     return (
       received.length === this.expected.length &&
       timingSafeEqual(received, this.expected)

@@ -64,6 +64,17 @@ describe.each(FORMATS)('$format exposition', ({ openMetrics, check }) => {
     expect(text).toContain('model="resnet \\"50\\"\\\\v2\\nnew"');
   });
 
+  test('escapes quotes in help', async () => {
+    const exporter = new PrometheusExporter(BARE);
+    exporter.counter({ name: 'quoted_total', help: 'say "hi"' }).inc();
+    const text = await exporter.formatMetrics({ openMetrics });
+
+    // OpenMetrics HELP excludes a bare double quote; Prometheus text keeps it.
+    const name = openMetrics ? 'quoted' : 'quoted_total';
+    const help = openMetrics ? 'say \\"hi\\"' : 'say "hi"';
+    expect(text).toContain(`# HELP ${name} ${help}\n`);
+  });
+
   test('ends as the format requires', async () => {
     const text = await recorded().formatMetrics({ openMetrics });
 

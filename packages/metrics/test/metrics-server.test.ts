@@ -181,6 +181,16 @@ describe('bearer token', () => {
 
     expect(reply.status).toBe(200);
   });
+
+  test('accepts any scheme case', async () => {
+    const { url } = await serving({ bearerToken: 's3cret' });
+
+    const reply = await send(url, {
+      headers: { authorization: 'bearer s3cret' },
+    });
+
+    expect(reply.status).toBe(200);
+  });
 });
 
 describe('lifecycle', () => {

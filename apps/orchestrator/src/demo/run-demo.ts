@@ -98,7 +98,12 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
         streamEvery: options.streamEvery ?? 200,
         timeLimitMs: plan.wallMs + 30_000,
         requestTimeoutMs: 30_000,
-        onSend: () => stats.addSent(),
+        onSend: (_model, index) => {
+          stats.addSent();
+          if (index === workload.requests.length - 1) {
+            finished.add(workload.model);
+          }
+        },
         onResult: (result) => {
           stats.add(result);
           options.onResult?.(result);

@@ -3,9 +3,10 @@ import type { AnomalyEvent } from '@mm-orch/anomaly';
 import { anomalyAlert } from './anomaly-alert.js';
 
 /**
- * Resend intervals that a firing alert's `endsAt` lies ahead, as in
- * Prometheus, which sets it 4 evaluation or resend intervals ahead. Up to
- * three sends can then be lost before the router resolves the alert.
+ * Resend intervals that a firing alert's `endsAt` lies ahead, so that the
+ * alert outlives three missed resends. Prometheus uses the same factor: its
+ * `sendAlerts` (rules/alerting.go) sets the end 4 x max(evaluation
+ * interval, `--rules.alert.resend-delay`) ahead.
  */
 const ENDS_AT_INTERVALS = 4;
 

@@ -12,7 +12,7 @@ import {
 
 /**
  * Builds the app's alert router, with each configured destination wrapped
- * so that `onDelivered` sees every accepted notification. With no
+ * so that `onDelivered` receives every accepted notification. With no
  * destination configured, alerts go to an in-memory one, so they still
  * show in `GET /alerts` and reach `onDelivered`.
  */

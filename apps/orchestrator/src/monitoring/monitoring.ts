@@ -8,10 +8,7 @@ import type {
   RequestInfo,
   RequestMonitor,
 } from '../inference/request-monitor.js';
-import type {
-  BatchObserver,
-  RuntimeHooks,
-} from '../models/model-runtime.js';
+import type { BatchObserver, RuntimeHooks } from '../models/model-runtime.js';
 import { AnomalyAlertSender } from './anomaly-alert-sender.js';
 import { type ComponentStatus, componentStatus } from './component-status.js';
 import { createAlertRouter } from './create-alert-router.js';

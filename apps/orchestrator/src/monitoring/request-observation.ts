@@ -154,8 +154,9 @@ export class RequestObservation implements RequestMonitor {
   /**
    * Starts the root span, and keeps it only when it records. A span that
    * the sampler drops starts no children, so the rest of the request skips
-   * tracing, and its attributes are set only on a recording span (the
-   * sampler is parent-based with a trace-id ratio, which reads none).
+   * tracing. Attributes are set only on a recording span, which loses the
+   * sampler nothing: it is parent-based with a trace-id ratio, and reads no
+   * attributes.
    */
   private startRootSpan(tracer: OTelTracer): void {
     const parent = this.info.headers.traceparent
@@ -281,7 +282,9 @@ function seconds(
   from: number | undefined,
   to: number | undefined,
 ): number | undefined {
-  return from === undefined || to === undefined ? undefined : (to - from) / 1000;
+  return from === undefined || to === undefined
+    ? undefined
+    : (to - from) / 1000;
 }
 
 /**

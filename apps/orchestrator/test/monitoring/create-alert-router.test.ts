@@ -26,9 +26,7 @@ afterEach(async () => {
 /** Starts a loopback server that reads requests and never responds. */
 async function startSilentServer(): Promise<string> {
   server = createServer((request) => request.resume());
-  await new Promise<void>((resolve) =>
-    server?.listen(0, '127.0.0.1', resolve),
-  );
+  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return `http://127.0.0.1:${port}/hook`;
 }

@@ -1,5 +1,6 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makeFolder } from './make-folder.js';
 
 /**
  * Appends one JSON line to a file, creating its folder first. Synchronous,
@@ -7,7 +8,7 @@ import { dirname } from 'node:path';
  * when the process dies.
  */
 export function appendJsonLine(path: string, record: unknown): void {
-  mkdirSync(dirname(path), { recursive: true });
+  makeFolder(dirname(path));
   appendFileSync(path, `${JSON.stringify(record)}\n`);
 }
 

@@ -1,13 +1,8 @@
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Notification } from '../notification.js';
 import { appendJsonLine, parseJsonLines } from './json-lines.js';
+import { makeFolder } from './make-folder.js';
 
 type OutboxRecord =
   | { op: 'add'; notification: Notification }
@@ -94,7 +89,7 @@ export class Outbox {
       .map((notification) => `${JSON.stringify({ op: 'add', notification })}\n`)
       .join('');
     const temporary = `${this.path}.tmp`;
-    mkdirSync(dirname(this.path), { recursive: true });
+    makeFolder(dirname(this.path));
     writeFileSync(temporary, text);
     renameSync(temporary, this.path);
     this.lines = this.pending.size;

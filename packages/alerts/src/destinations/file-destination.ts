@@ -1,5 +1,6 @@
-import { appendFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { appendFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { makeFolder } from '../delivery/make-folder.js';
 import type { Notification } from '../notification.js';
 import type { Destination, SendOptions } from './destination.js';
 
@@ -47,7 +48,8 @@ export class FileDestination implements Destination {
     const line = `${JSON.stringify(notification)}\n`;
     const bytes = Buffer.byteLength(line);
     if (this.size === undefined) {
-      await mkdir(dirname(this.path), { recursive: true });
+      // Synchronous, once: Node's recursive mkdir can spin forever.
+      makeFolder(dirname(this.path));
       this.size = await stat(this.path).then(
         (info) => info.size,
         () => 0,

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -130,6 +130,31 @@ describe('outbox', () => {
 });
 
 describe('outbox errors', () => {
+  test('survive an impossible folder', () => {
+    execFileSync(process.execPath, [
+      join(packageDir, 'node_modules/typescript/bin/tsc'),
+      '-p',
+      join(packageDir, 'tsconfig.build.json'),
+    ]);
+    // In a child, so that a recursive mkdir that spins fails by timeout.
+    // Node 20's recursive mkdir loops forever under /proc.
+    const child = spawnSync(
+      process.execPath,
+      [
+        join(testDir, '../helpers/folder-child.mjs'),
+        pathToFileURL(join(packageDir, 'dist/index.js')).href,
+        '/proc/mmorch-missing/alerts',
+      ],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
+
+    expect(child.signal).toBeNull();
+    const result = JSON.parse(child.stdout);
+    expect(result.outbox).toBe('OUTBOX_FAILED');
+    expect(result.deadLettered).toBe(1);
+    expect(result.degradationReason).toMatch(/dead-letter file write failed/);
+  });
+
   test('name the path at startup', () => {
     expect(
       () =>
