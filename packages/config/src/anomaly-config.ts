@@ -42,8 +42,8 @@ export const SignalDetectorConfig = z
      */
     coolDown: durationMs('ms').default(300_000),
     /**
-     * Events an interval needs before its rate is judged (error rate,
-     * throughput). @default 20
+     * Events an interval needs before it is judged: requests for latency and
+     * error rate, requests or silence for throughput. @default 20
      */
     minSamples: z.number().int().min(1).max(1_000_000).default(20),
     /**
@@ -76,6 +76,43 @@ export const SignalDetectorConfig = z
 export type SignalDetectorConfigInput = z.input<typeof SignalDetectorConfig>;
 /** Signal detector settings after defaults are applied. */
 export type SignalDetectorConfigOutput = z.output<typeof SignalDetectorConfig>;
+
+/** Latency statistics of an interval that the latency detector can watch. */
+const LATENCY_STATISTICS = ['p50', 'p90', 'p95', 'p99', 'mean'] as const;
+
+/**
+ * What one latency value measures: a whole request, or a request's latency
+ * divided by its output tokens.
+ */
+const LATENCY_BASES = ['request', 'outputToken'] as const;
+
+/** Latency detector settings: the signal settings plus what is watched. */
+const LatencyDetectorConfig = SignalDetectorConfig.extend({
+  /**
+   * Statistic of each interval that the detector scores. The median ignores
+   * the few slow requests of a burst, the tail quantiles catch them.
+   * @default 'p95'
+   */
+  statistic: z.enum(LATENCY_STATISTICS).optional(),
+  /**
+   * Basis of each latency value. `'outputToken'` divides a request's latency
+   * by its output tokens and skips requests without any, so that a change in
+   * response length is not mistaken for a slower model. @default 'request'
+   */
+  per: z.enum(LATENCY_BASES).optional(),
+}).strict();
+
+/**
+ * Signal settings whose `algorithm` defaults to `algorithm`, also when the
+ * user sets other keys and leaves `algorithm` out.
+ */
+function signalWithAlgorithm(algorithm: DetectorAlgorithm) {
+  return SignalDetectorConfig.extend({
+    algorithm: z.enum(DETECTOR_ALGORITHMS).default(algorithm),
+  })
+    .strict()
+    .prefault({});
+}
 
 /** Options of `PerformanceMonitor` from `@mm-orch/anomaly`. */
 export const AnomalyConfig = z
@@ -120,11 +157,11 @@ export const AnomalyConfig = z
      */
     timer: z.boolean().default(true),
     /** Latency detector settings. */
-    latency: SignalDetectorConfig.prefault({}),
+    latency: LatencyDetectorConfig.prefault({}),
     /** Error-rate detector settings. @default algorithm 'error-rate' */
-    errorRate: SignalDetectorConfig.prefault({ algorithm: 'error-rate' }),
+    errorRate: signalWithAlgorithm('error-rate'),
     /** Throughput detector settings. @default algorithm 'throughput' */
-    throughput: SignalDetectorConfig.prefault({ algorithm: 'throughput' }),
+    throughput: signalWithAlgorithm('throughput'),
     /**
      * Settings per resource name (cpu, memory, eventLoopLag, gpu, kvCache or
      * any other); a resource without an entry uses `defaultResource`.

@@ -3,7 +3,9 @@
 //   node --expose-gc bench/scrape.mjs <variant> <series>
 // variant: prom-client (registry.metrics() on native histograms),
 // format (formatMetrics() string), stream (streamMetrics() chunks, as the
-// HTTP endpoint sends them).
+// HTTP endpoint sends them), http and http-gzip (a GET of the endpoint on
+// 127.0.0.1, read by a client in the same process).
+import { get } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import * as promClient from 'prom-client';
 import { PrometheusExporter } from '../dist/index.js';
@@ -45,6 +47,7 @@ async function setup() {
     processMetrics: false,
     gpuMetrics: false,
     maxSeriesPerMetric: SERIES,
+    port: 0,
   });
   const histogram = exporter.histogram({
     name: 'bench_request_duration_seconds',
@@ -56,6 +59,11 @@ async function setup() {
   if (variant === 'format') {
     return async () => (await exporter.formatMetrics()).length;
   }
+  if (variant === 'http' || variant === 'http-gzip') {
+    const { url } = await exporter.start();
+    const headers = variant === 'http' ? {} : { 'accept-encoding': 'gzip' };
+    return () => fetchSize(url, headers);
+  }
   return async () => {
     let size = 0;
     for await (const chunk of exporter.streamMetrics()) {
@@ -63,6 +71,19 @@ async function setup() {
     }
     return size;
   };
+}
+
+/** Returns the size of the response body as sent (compressed or not). */
+function fetchSize(url, headers) {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      let size = 0;
+      response.on('data', (chunk) => {
+        size += chunk.length;
+      });
+      response.on('end', () => resolve(size));
+    }).on('error', reject);
+  });
 }
 
 /** CPU time of this process (user and system, all threads), in ms. */
@@ -90,7 +111,14 @@ const ticker = setInterval(() => {
   last = now;
   lastCpu = cpu;
 }, 1);
-const start = performance.now();
+// The gaps before the scrape (setup, the ticker's start) are not the
+// scrape's blocks, so the trackers restart once the ticker runs.
+await new Promise((resolve) => setTimeout(resolve, 20));
+maxGap = 0;
+maxCpuGap = 0;
+last = performance.now();
+lastCpu = cpuMs();
+const start = last;
 const size = await scrape();
 const ms = performance.now() - start;
 await new Promise((resolve) => setTimeout(resolve, 5));
@@ -108,3 +136,5 @@ console.log(
     maxBlockCpuMs: maxCpuGap,
   }),
 );
+// The endpoint of the http variants would keep the process alive.
+process.exit(0);

@@ -31,15 +31,18 @@ interface RegisteredMetric {
 }
 
 const SERIES_PER_CHECK = 8;
-const LINES_PER_CHUNK = 2048;
+// Joining lines is where V8 copies the concatenated pieces into one flat
+// string, as much work as rendering them, so a chunk is kept small and the
+// slice clock is read after the join.
+const LINES_PER_CHUNK = 512;
 
 /**
  * Renders every metric of `registry` as text chunks, in the registry's
  * order. Fast families are rendered from their cells; other metrics go
  * through prom-client (Prometheus format) or their `get()` data
- * (OpenMetrics). Rendering yields to the event loop every `sliceMs`, and
- * each series is rendered whole between two yields, so its buckets, sum
- * and count always agree.
+ * (OpenMetrics). Rendering yields to the event loop every `sliceMs`, joins
+ * a chunk every few hundred lines, and renders each series whole between
+ * two yields, so its buckets, sum and count always agree.
  */
 export async function* renderExposition(
   registry: Registry,
@@ -54,7 +57,8 @@ export async function* renderExposition(
 
   const flush = async function* () {
     if (lines.length > 0) {
-      const chunk = `${lines.join('\n')}\n`;
+      lines.push('');
+      const chunk = lines.join('\n');
       lines = [];
       yield chunk;
     }
@@ -101,8 +105,7 @@ export async function* renderExposition(
         defaults,
         options.openMetrics,
       );
-      const due = performance.now() - sliceStart >= sliceMs;
-      if (due || lines.length >= LINES_PER_CHUNK) {
+      if (lines.length >= LINES_PER_CHUNK) {
         yield* flush();
       }
     }
@@ -114,7 +117,12 @@ export async function* renderExposition(
   yield* flush();
 }
 
-/** Collects the chunks of `renderExposition` into one string. */
+/**
+ * Collects the chunks of `renderExposition` into one string.
+ * NOTE: the final join copies the whole output in one step (160 MB at
+ * 100,000 histogram series). Building the string by `+=` only moves that
+ * copy to the caller's first read, so large registries should stream.
+ */
 export async function renderExpositionText(
   registry: Registry,
   options: ExpositionOptions,

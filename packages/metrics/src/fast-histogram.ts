@@ -34,7 +34,8 @@ export class FastHistogram extends FastFamily {
   /** Values of bucket exemplars, by cell index. */
   exemplarValues: Float64Array | undefined;
 
-  private readonly boundTexts: string[];
+  /** Start of each bucket line up to the `le` value, `+Inf` last. */
+  private readonly bucketPrefixes: string[];
 
   constructor(
     definition: HistogramDefinition,
@@ -43,7 +44,9 @@ export class FastHistogram extends FastFamily {
   ) {
     super(definition, definition.buckets.length + 2, limit, onDrop);
     this.bounds = Float64Array.from(definition.buckets);
-    this.boundTexts = definition.buckets.map(formatValue);
+    this.bucketPrefixes = [...definition.buckets.map(formatValue), '+Inf'].map(
+      (le) => `${this.name}_bucket{le="${le}"`,
+    );
   }
 
   /** Adds a finite, non-negative observation at a series offset. */
@@ -115,19 +118,20 @@ export class FastHistogram extends FastFamily {
     openMetrics: boolean,
   ): void {
     const count = this.bounds.length;
-    const bucketName = `${this.name}_bucket`;
+    const prefixes = this.bucketPrefixes;
     const withExemplars = openMetrics && this.exemplarTraces !== undefined;
 
     for (let i = from; i < to; i++) {
       const item = series[i] as Series;
       const tail = braces(defaults, item.labelText);
-      const rest = tail === '' ? '}' : `,${tail.slice(1)}`;
+      // Labels after `le` and the space before the value, built once per
+      // series so that each bucket line is two concatenations.
+      const rest = tail === '' ? '} ' : `,${tail.slice(1)} `;
       let total = 0;
       for (let b = 0; b <= count; b++) {
         const cell = item.offset + b;
         total += cells[cell] as number;
-        const le = b < count ? this.boundTexts[b] : '+Inf';
-        let line = `${bucketName}{le="${le}"${rest} ${total}`;
+        let line = `${prefixes[b]}${rest}${total}`;
         if (withExemplars) {
           line += this.renderExemplar(cell);
         }

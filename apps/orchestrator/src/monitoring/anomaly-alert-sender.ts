@@ -26,6 +26,11 @@ export interface AnomalyAlertSenderOptions {
  * an `endsAt` four intervals ahead, until the monitor resolves the anomaly.
  * The router then never resolves a long anomaly on its own, and still
  * resolves its alert within four intervals if the app stops sending.
+ *
+ * NOTE: the router keeps the first `endsAt` of an alert that it
+ * deduplicates, and notifies Alertmanager again only at the group's
+ * `repeatInterval`. Alertmanager may therefore resolve a long anomaly at
+ * that first `endsAt`, until the next repeat notification fires it again.
  */
 export class AnomalyAlertSender {
   private readonly firing = new Map<string, AlertInput>();

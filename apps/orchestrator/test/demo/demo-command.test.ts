@@ -60,6 +60,34 @@ describe('demo with an incident', () => {
   });
 });
 
+// Twenty minutes from minute 20 at 60x, with the default incident from
+// minute 28 to minute 33: a slice long enough for eight minutes of baseline
+// and three one-minute intervals of slowdown before the detector fires.
+const SLOWDOWN_SLICE = ['--speed', '60', '--duration', '20', '--from', '1200'];
+
+describe('demo with the default slowdown', () => {
+  let io: CapturedIo;
+  let code: number;
+
+  beforeAll(async () => {
+    io = captureIo();
+    code = await run(
+      [...SLOWDOWN_SLICE, '--report', join(dir, 'slowdown.html')],
+      io,
+    );
+  }, 90_000);
+
+  it('exits with 0', () => {
+    expect(code).toBe(0);
+  });
+
+  it('detects the slowdown', () => {
+    expect(io.out()).toMatch(
+      /detected latency on code \(\w+\) after \d+\.\d s/,
+    );
+  });
+});
+
 describe('demo without an incident', () => {
   let io: CapturedIo;
   let code: number;

@@ -28,6 +28,13 @@ describe('demoConfig', () => {
     expect(config.anomaly.resources.memory?.capacity).toBe(612 * 1_024 * 1_024);
   });
 
+  it('watches latency per output token', () => {
+    expect(config.anomaly.latency).toMatchObject({
+      statistic: 'p90',
+      per: 'outputToken',
+    });
+  });
+
   it('writes the alert log beside the report', () => {
     expect(config.alerting.destinations[1]).toMatchObject({
       type: 'file',

@@ -8,6 +8,7 @@ import { ErrorRateDetector } from '../detectors/error-rate-detector.js';
 import { StalenessDetector } from '../detectors/staleness-detector.js';
 import { TrendDetector } from '../detectors/trend-detector.js';
 import type { AnomalySignal } from './anomaly-event.js';
+import { LatencySignal } from './latency-signal.js';
 import { ModelWindow } from './model-window.js';
 import { type SignalGateOptions, SignalTracker } from './signal-tracker.js';
 
@@ -20,7 +21,9 @@ export interface WatchedSignal {
 /** Detectors and alert state of one resource gauge. */
 export interface ResourceState {
   main: WatchedSignal | undefined;
-  staleness: { detector: StalenessDetector; tracker: SignalTracker };
+  staleness:
+    | { detector: StalenessDetector; tracker: SignalTracker }
+    | undefined;
   trend: { detector: TrendDetector; tracker: SignalTracker } | undefined;
   last: number;
 }
@@ -28,6 +31,7 @@ export interface ResourceState {
 /** Detectors, alert state and sliding window of one model. */
 export interface ModelState {
   window: ModelWindow;
+  latencySignal: LatencySignal;
   latency: WatchedSignal | undefined;
   errorRate:
     | { detector: ErrorRateDetector; tracker: SignalTracker }
@@ -78,6 +82,7 @@ export function createModelState(
   const errorRate = config.errorRate;
   return {
     window: new ModelWindow(config.windowIntervals),
+    latencySignal: new LatencySignal(config.latency),
     latency: watch('latency', model, config.latency),
     errorRate: errorRate.enabled
       ? {
@@ -113,6 +118,14 @@ export function createResourceState(
   config: AnomalyConfigOutput,
 ): ResourceState {
   const settings = config.resources[resource] ?? config.defaultResource;
+  if (!settings.enabled) {
+    return {
+      main: undefined,
+      staleness: undefined,
+      trend: undefined,
+      last: Number.NaN,
+    };
+  }
   const gate = gateOptions(settings);
   const trend =
     settings.capacity === undefined

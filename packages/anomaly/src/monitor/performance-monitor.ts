@@ -8,7 +8,6 @@ import {
 import type { AnomalyEvent, AnomalyListener } from './anomaly-event.js';
 import { readEventTime } from './event-time.js';
 import { isFailure } from './inference-outcome.js';
-import { histogramQuantiles } from './latency-histogram.js';
 import { buildModelSnapshot } from './model-snapshot.js';
 import {
   createModelState,
@@ -112,6 +111,7 @@ export class PerformanceMonitor {
       isFailure(record),
       Number.isFinite(tokens) ? tokens : 0,
     );
+    state.latencySignal.add(latency, record.outputTokens);
     state.window.active = true;
     this.counts.inferences += 1;
   }
@@ -289,10 +289,10 @@ export class PerformanceMonitor {
     const seconds = this.config.interval / 1000;
     for (const state of this.models.values()) {
       const bucket = state.window.current;
-      if (bucket.requests > 0 && state.latency !== undefined) {
-        const [p95] = histogramQuantiles([bucket.latency], [0.95]);
-        const result = state.latency.detector.update(end, p95!);
-        this.route(state.latency.tracker, end, p95!, result);
+      const latency = state.latencySignal.closeInterval();
+      if (!Number.isNaN(latency) && state.latency !== undefined) {
+        const result = state.latency.detector.update(end, latency);
+        this.route(state.latency.tracker, end, latency, result);
       }
       if (state.errorRate !== undefined && bucket.requests > 0) {
         const result = state.errorRate.detector.updateCounts(
@@ -348,8 +348,10 @@ export class PerformanceMonitor {
         state.main.detector.update(timestamp, value),
       );
     }
-    const stale = state.staleness.detector.update(timestamp, value);
-    this.route(state.staleness.tracker, timestamp, value, stale);
+    if (state.staleness !== undefined) {
+      const stale = state.staleness.detector.update(timestamp, value);
+      this.route(state.staleness.tracker, timestamp, value, stale);
+    }
     if (state.trend !== undefined) {
       this.route(
         state.trend.tracker,
