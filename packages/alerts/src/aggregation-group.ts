@@ -41,6 +41,11 @@ export class AggregationGroup {
     }
   }
 
+  /** Whether the group's timer has fired once, after `groupWait`. */
+  get flushed(): boolean {
+    return this.flushedOnce;
+  }
+
   /** Whether the group holds no alert. */
   isEmpty(): boolean {
     return this.alerts.size === 0;

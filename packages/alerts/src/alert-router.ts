@@ -13,12 +13,14 @@ import {
   normalizeAlert,
 } from './alert.js';
 import { AlertExpiry } from './alert-expiry.js';
+import { AlertMuting } from './alert-muting.js';
 import { AlertStore } from './alert-store.js';
 import {
   buildNotification,
   formatGroupKey,
   groupLabelsOf,
 } from './build-notification.js';
+import { closeDeliveryQueues } from './delivery/close-delivery-queues.js';
 import { createDeliveryQueues } from './delivery/create-delivery-queues.js';
 import { type DeadLetter, DeadLetterLog } from './delivery/dead-letter.js';
 import type { DeliveryQueue } from './delivery/delivery-queue.js';
@@ -29,7 +31,6 @@ import {
   buildDestinations,
   isDestination,
 } from './destinations/build-destinations.js';
-import { type InhibitionIndex, Inhibitor } from './inhibitor.js';
 import { buildRouteTree, matchRoutes, type Route } from './route.js';
 import type { AlertRouterOptions } from './router-options.js';
 import {
@@ -42,7 +43,8 @@ import {
   type RouterCounts,
   withState,
 } from './router-status.js';
-import { type Silence, type SilenceInput, SilenceStore } from './silences.js';
+import type { Silence, SilenceInput } from './silences.js';
+import { MIRROR_INTERVAL, StateMirror } from './state-mirror.js';
 import type { NotificationTemplate } from './template.js';
 
 /**
@@ -58,19 +60,28 @@ export class AlertRouter {
   private readonly template: NotificationTemplate | undefined;
   /** Routing tree, absent only when the router is disabled and empty. */
   private readonly tree: Route | undefined;
-  private readonly inhibitor: Inhibitor;
-  private readonly silences = new SilenceStore();
+  private readonly muting: AlertMuting;
   private readonly queues: Map<string, DeliveryQueue>;
   private readonly deadLetters: DeadLetterLog;
   private readonly outbox: Outbox | undefined;
   private readonly store: AlertStore;
   private readonly groups = new Map<string, AggregationGroup>();
+  /**
+   * Groups of each firing alert, by fingerprint, so that a re-sent alert
+   * skips route matching. A group keeps its firing alerts, so it outlives
+   * its entries here.
+   */
+  private readonly firingGroups = new Map<string, AggregationGroup[]>();
   /** Ends of the firing alerts, which resolve them when they pass. */
   private readonly expiry = new AlertExpiry((fingerprints) =>
     this.expire(fingerprints),
   );
+  /** Names of the destinations that mirror alert state, like Alertmanager. */
+  private readonly mirroring: Set<string>;
+  private readonly mirror = new StateMirror(MIRROR_INTERVAL, (key) =>
+    this.onMirrorDue(key),
+  );
   private closed = false;
-  private cachedIndex: { version: number; index: InhibitionIndex } | undefined;
   private readonly counts: RouterCounts = emptyRouterCounts();
 
   /**
@@ -114,9 +125,12 @@ export class AlertRouter {
             all.map((d) => d.name),
           )
         : undefined;
-    this.inhibitor = new Inhibitor(this.config.inhibitRules);
+    this.mirroring = new Set(
+      all.filter((d) => d.mirrorsState === true).map((d) => d.name),
+    );
+    this.muting = new AlertMuting(this.config.inhibitRules, this.store);
     for (const silence of this.config.silences) {
-      this.silences.add(silence, Date.now());
+      this.muting.silences.add(silence, Date.now());
     }
 
     this.deadLetters = new DeadLetterLog(this.config.deadLetterPath);
@@ -177,28 +191,27 @@ export class AlertRouter {
 
   /** Adds a silence; throws `AlertsError` on invalid matchers or times. */
   addSilence(input: SilenceInput): Silence {
-    return this.silences.add(input, Date.now());
+    return this.muting.silences.add(input, Date.now());
   }
 
   /** Lists silences with their state (pending, active, expired). */
   listSilences(): Silence[] {
-    return this.silences.list(Date.now());
+    return this.muting.silences.list(Date.now());
   }
 
   /** Ends a silence now; returns false when the id is unknown. */
   expireSilence(id: string): boolean {
-    return this.silences.expire(id, Date.now());
+    return this.muting.silences.expire(id, Date.now());
   }
 
   /** Lists firing alerts and recently resolved ones, with their state. */
   listAlerts(): AlertWithState[] {
     const now = Date.now();
-    const index = this.inhibitionIndex();
     const firing = [...this.store.active.values()].map((alert) =>
       withState(
         alert,
-        this.silences.silencedBy(alert.labels, now),
-        this.inhibitor.inhibitedBy(alert, index),
+        this.muting.silencedBy(alert, now),
+        this.muting.inhibitedBy(alert),
       ),
     );
     const resolved = [...this.store.resolved.values()].map((alert) =>
@@ -215,7 +228,6 @@ export class AlertRouter {
   /** Returns counts and health of the router and each destination. */
   getStatus(): AlertRouterStatus {
     const now = Date.now();
-    const index = this.inhibitionIndex();
     return buildStatus({
       queues: this.queues,
       deadLetters: this.deadLetters,
@@ -223,8 +235,8 @@ export class AlertRouter {
       counts: this.counts,
       muted: countMuted(
         this.store.active.values(),
-        (alert) => this.silences.silencedBy(alert.labels, now).length > 0,
-        (alert) => this.inhibitor.inhibitedBy(alert, index).length > 0,
+        (alert) => this.muting.silencedBy(alert, now).length > 0,
+        (alert) => this.muting.inhibitedBy(alert).length > 0,
       ),
       activeCount: this.store.active.size,
       groupCount: this.groups.size,
@@ -265,25 +277,26 @@ export class AlertRouter {
       group.stop();
     }
     this.groups.clear();
+    this.firingGroups.clear();
     this.expiry.stop();
+    this.mirror.stop();
 
-    for (const queue of this.queues.values()) {
-      await queue.close('router closed before delivery');
-      await queue.destination.close?.().catch((error: unknown) => {
-        this.logger.warn(
-          { err: error, destination: queue.destination.name },
-          'destination close failed',
-        );
-      });
-    }
+    await closeDeliveryQueues(this.queues, this.logger);
     return result;
   }
 
+  /**
+   * Stores an alert and adds it to its groups. A re-sent firing alert keeps
+   * its first `startsAt` but takes the new `endsAt` and annotations, so the
+   * next notification carries them. A repeated resolved alert is ignored.
+   */
   private ingest(alert: Alert, now: number): void {
     const previous = this.store.get(alert.fingerprint);
-    if (previous && isSameAlert(previous, alert)) {
+    const repeated = previous !== undefined && isSameAlert(previous, alert);
+    if (repeated) {
       this.counts.deduplicated += 1;
-      this.expiry.track(alert, this.config.resolveTimeout, now);
+    }
+    if (repeated && alert.status === 'resolved') {
       return;
     }
     if (previous?.status === 'firing' && alert.status === 'firing') {
@@ -291,13 +304,68 @@ export class AlertRouter {
     }
 
     this.expiry.track(alert, this.config.resolveTimeout, now);
-    this.store.put(alert);
+    if (repeated) {
+      this.store.refresh(alert);
+    } else {
+      this.store.put(alert);
+    }
 
     if (!this.tree) {
       return;
     }
-    for (const route of matchRoutes(this.tree, alert.labels)) {
-      this.groupFor(route, alert).insert(alert);
+    const known = repeated
+      ? this.firingGroups.get(alert.fingerprint)
+      : undefined;
+    const groups =
+      known ??
+      matchRoutes(this.tree, alert.labels).map((route) =>
+        this.groupFor(route, alert),
+      );
+    if (alert.status === 'firing') {
+      this.firingGroups.set(alert.fingerprint, groups);
+    } else {
+      this.firingGroups.delete(alert.fingerprint);
+    }
+
+    for (const group of groups) {
+      group.insert(alert);
+      if (alert.status === 'firing' && this.mirrors(group)) {
+        this.mirror.request(group.key, now);
+      }
+    }
+  }
+
+  /**
+   * Returns whether a group re-posts its firing alerts after a re-send,
+   * which it does once its first notification went out to a receiver that
+   * mirrors alert state.
+   */
+  private mirrors(group: AggregationGroup): boolean {
+    return group.flushed && this.mirroring.has(group.route.receiver);
+  }
+
+  /**
+   * Posts the firing alerts of a group to its mirroring receiver, so the
+   * other system gets each new `endsAt` before the old one passes.
+   */
+  private onMirrorDue(groupKey: string): void {
+    const group = this.groups.get(groupKey);
+    if (!group || this.closed) {
+      return;
+    }
+    try {
+      const now = Date.now();
+      const firing = [...group.alerts.values()].filter(
+        (alert) =>
+          alert.status === 'firing' && !this.muting.isMuted(alert, now),
+      );
+      if (firing.length > 0) {
+        this.counts.mirrored += 1;
+        this.notify(group, { firing, resolved: [] }, now);
+      }
+    } catch (error) {
+      this.counts.internalErrors += 1;
+      this.logger.error({ err: error, groupKey }, 'alert group mirror failed');
     }
   }
 
@@ -342,7 +410,7 @@ export class AlertRouter {
     try {
       const now = Date.now();
       const flush = group.collect(
-        (alert) => this.isSuppressed(alert, now),
+        (alert) => this.muting.isMuted(alert, now),
         (alert) => this.store.isUnseen(alert),
         now,
       );
@@ -359,30 +427,11 @@ export class AlertRouter {
 
     if (group.isEmpty()) {
       group.stop();
+      this.mirror.forget(group.key);
       this.groups.delete(group.key);
     } else if (!this.closed) {
       group.scheduleNext();
     }
-  }
-
-  private isSuppressed(alert: Alert, now: number): boolean {
-    if (this.silences.silencedBy(alert.labels, now).length > 0) {
-      return true;
-    }
-    const index = this.inhibitionIndex();
-    return this.inhibitor.inhibitedBy(alert, index).length > 0;
-  }
-
-  /** Returns the inhibition index, rebuilt only after firing alerts change. */
-  private inhibitionIndex(): InhibitionIndex {
-    const { version } = this.store;
-    if (!this.cachedIndex || this.cachedIndex.version !== version) {
-      this.cachedIndex = {
-        version,
-        index: this.inhibitor.buildIndex(this.store.active.values()),
-      };
-    }
-    return this.cachedIndex.index;
   }
 
   private notify(
@@ -403,6 +452,9 @@ export class AlertRouter {
         { groupKey: group.key },
         'alert template failed, sent plain text',
       );
+    }
+    if (this.mirroring.has(notification.receiver)) {
+      this.mirror.markSent(group.key, now);
     }
     this.queues.get(notification.receiver)?.enqueue(notification);
   }

@@ -21,6 +21,15 @@ export class AlertStore {
     return this.active.get(fingerprint) ?? this.resolved.get(fingerprint);
   }
 
+  /**
+   * Replaces a firing alert with a re-sent copy that has the same labels and
+   * status. The set of firing alerts stays the same, so `version` does not
+   * change and the inhibition index stays valid.
+   */
+  refresh(alert: Alert): void {
+    this.active.set(alert.fingerprint, alert);
+  }
+
   /** Stores a new or changed alert as firing or resolved. */
   put(alert: Alert): void {
     this.version += 1;

@@ -33,8 +33,13 @@ export interface AlertRouterStatus {
   groups: number;
   /** Notification counts. */
   notifications: {
-    /** Notifications created. */
+    /** Notifications created, the mirrored ones included. */
     created: number;
+    /**
+     * Notifications created only to re-post firing alerts to a destination
+     * that mirrors alert state (`mirrorsState`).
+     */
+    mirrored: number;
     /** Templates that failed and were replaced by plain text. */
     templateFailures: number;
     /** Notifications from the outbox queued again at startup. */
@@ -79,6 +84,7 @@ export interface RouterCounts {
   internalErrors: number;
   expired: number;
   outcomeHandlerErrors: number;
+  mirrored: number;
 }
 
 /** Returns router counters that all start at zero. */
@@ -94,6 +100,7 @@ export function emptyRouterCounts(): RouterCounts {
     internalErrors: 0,
     expired: 0,
     outcomeHandlerErrors: 0,
+    mirrored: 0,
   };
 }
 
@@ -203,6 +210,7 @@ export function buildStatus(parts: {
     groups: parts.groupCount,
     notifications: {
       created: counts.created,
+      mirrored: counts.mirrored,
       templateFailures: counts.templateFailures,
       recovered: counts.recovered,
       outcomeHandlerErrors: counts.outcomeHandlerErrors,

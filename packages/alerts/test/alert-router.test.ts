@@ -216,6 +216,7 @@ describe('router status', () => {
         "groups": 0,
         "notifications": {
           "created": 0,
+          "mirrored": 0,
           "outcomeHandlerErrors": 0,
           "recovered": 0,
           "templateFailures": 0,

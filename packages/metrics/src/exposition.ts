@@ -33,7 +33,7 @@ interface RegisteredMetric {
 const SERIES_PER_CHECK = 8;
 // Joining lines is where V8 copies the concatenated pieces into one flat
 // string, as much work as rendering them, so a chunk is kept small and the
-// slice clock is read after the join.
+// slice clock is read again after the join.
 const LINES_PER_CHUNK = 512;
 
 /**
@@ -105,7 +105,8 @@ export async function* renderExposition(
         defaults,
         options.openMetrics,
       );
-      if (lines.length >= LINES_PER_CHUNK) {
+      const due = performance.now() - sliceStart >= sliceMs;
+      if (due || lines.length >= LINES_PER_CHUNK) {
         yield* flush();
       }
     }

@@ -253,6 +253,27 @@ describe('scrape consistency', () => {
     expect(checkMetrics(chunks.join(''))).toEqual({ status: 0, output: '' });
   });
 
+  test('bounds lines per chunk', async () => {
+    const exporter = new PrometheusExporter(BARE);
+    const histogram = exporter.histogram({
+      name: 'job_seconds',
+      help: 'Job time.',
+      labelNames: ['job'],
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128],
+    });
+    for (let i = 0; i < 2000; i++) {
+      histogram.labels(`j${i}`).observe(3);
+    }
+    const lineCounts: number[] = [];
+    for await (const chunk of exporter.streamMetrics()) {
+      lineCounts.push(chunk.split('\n').length - 1);
+    }
+
+    // A chunk closes at 512 lines or more, after a batch of 8 series of
+    // 11 lines each, so none exceeds 512 + 8 * 11 lines.
+    expect(Math.max(...lineCounts)).toBeLessThanOrEqual(600);
+  });
+
   test('keeps every series whole', async () => {
     const exporter = new PrometheusExporter(BARE);
     const models = Array.from({ length: 2000 }, (_, i) => `m${i}`);

@@ -40,16 +40,32 @@ export class BoundedMemoryExporter extends InMemorySpanExporter {
       return;
     }
 
+    for (const span of spans) {
+      this.store(span);
+    }
+    resultCallback({ code: ExportResultCode.SUCCESS });
+  }
+
+  /**
+   * Stores one finished span without the export call and its callback, for
+   * `MemorySpanProcessor`. Returns false and stores nothing after
+   * `shutdown()`.
+   */
+  store(span: ReadableSpan): boolean {
+    if (this._stopped) {
+      return false;
+    }
+
     // The base class returns its own array, so pushing to it stores spans
     // exactly where `reset()` and `shutdown()` clear them.
     const stored = super.getFinishedSpans();
-    stored.push(...spans);
-    this.exported += spans.length;
+    stored.push(span);
+    this.exported += 1;
     // Trimming at twice the bound keeps the cost of a push constant.
     if (stored.length >= 2 * this.maxSpans) {
       this.trim();
     }
-    resultCallback({ code: ExportResultCode.SUCCESS });
+    return true;
   }
 
   override getFinishedSpans(): ReadableSpan[] {

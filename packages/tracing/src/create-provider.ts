@@ -7,22 +7,23 @@ import {
 import {
   BasicTracerProvider,
   ParentBasedSampler,
-  TraceIdRatioBasedSampler,
 } from '@opentelemetry/sdk-trace-base';
 import {
   ATTR_SERVICE_NAME,
   ATTR_SERVICE_VERSION,
 } from '@opentelemetry/semantic-conventions';
+import type { RootSampler } from './root-sampler.js';
 import type { SpanPipeline } from './span-pipeline.js';
 
 /**
  * Builds the tracer provider of one `OTelTracer`: the service resource, a
- * parent-based sampler with the configured ratio for roots, the span limits
- * and the span pipeline.
+ * parent-based sampler with the ratio sampler of `rootSampler` for roots,
+ * its id generator, the span limits and the span pipeline.
  */
 export function createProvider(
   config: TracingConfigOutput,
   pipeline: SpanPipeline,
+  rootSampler: RootSampler,
 ): BasicTracerProvider {
   const serviceAttributes: Attributes = {
     [ATTR_SERVICE_NAME]: config.serviceName,
@@ -31,12 +32,13 @@ export function createProvider(
     serviceAttributes[ATTR_SERVICE_VERSION] = config.serviceVersion;
   }
 
-  const root = new TraceIdRatioBasedSampler(config.samplerRatio);
+  const root = rootSampler.ratioSampler;
   return new BasicTracerProvider({
     resource: defaultResource().merge(
       resourceFromAttributes(serviceAttributes),
     ),
     sampler: new ParentBasedSampler({ root }),
+    idGenerator: rootSampler.idGenerator,
     spanLimits: config.spanLimits,
     spanProcessors: [pipeline.processor],
     forceFlushTimeoutMillis: config.flushTimeout,

@@ -46,6 +46,7 @@ import {
   NoopInferenceSpan,
   recordErrorType,
 } from './inference-span.js';
+import { RootSampler } from './root-sampler.js';
 import { runInSpan } from './run-in-span.js';
 import { createSpanPipeline, type SpanPipeline } from './span-pipeline.js';
 import {
@@ -80,6 +81,7 @@ export class OTelTracer {
   private readonly contextManager = new AsyncLocalStorageContextManager();
   private readonly propagator: TextMapPropagator = createW3CPropagator();
   private readonly pipeline?: SpanPipeline;
+  private readonly rootSampler: RootSampler;
   private readonly stats: ExportStats;
   private registered = false;
   private isShutdown = false;
@@ -94,6 +96,7 @@ export class OTelTracer {
     const parsed = parseTracerOptions(options);
     this.config = parsed.config;
     this.contextManager.enable();
+    this.rootSampler = new RootSampler(this.config.samplerRatio);
 
     this.stats = new ExportStats(
       parsed.logger,
@@ -111,7 +114,11 @@ export class OTelTracer {
       this.stats,
       parsed.spanExporter,
     );
-    this.provider = createProvider(this.config, this.pipeline);
+    this.provider = createProvider(
+      this.config,
+      this.pipeline,
+      this.rootSampler,
+    );
     this.tracer = this.provider.getTracer(
       TRACER_SCOPE.name,
       TRACER_SCOPE.version,
@@ -190,6 +197,12 @@ export class OTelTracer {
     options: SpanRunOptions | undefined,
   ): T {
     const parent = options?.parent ?? this.contextManager.active();
+    const unsampled = this.rootSampler.dropUnsampledRoot(parent);
+    if (unsampled) {
+      const ctx = trace.setSpan(parent, unsampled);
+      return this.contextManager.with(ctx, fn, undefined, unsampled);
+    }
+
     const span = this.startSpan(name, parent, {
       attributes,
       kind: options?.kind,
@@ -223,6 +236,15 @@ export class OTelTracer {
     options: InferenceRunOptions | undefined,
   ): T {
     const parent = options?.parent ?? this.contextManager.active();
+    const unsampled = this.rootSampler.dropUnsampledRoot(parent);
+    if (unsampled) {
+      // A non-recording span ignores attributes and never exports, so none
+      // are built, and ending it would do nothing.
+      const ctx = trace.setSpan(parent, unsampled);
+      const handle = new NoopInferenceSpan(unsampled);
+      return this.contextManager.with(ctx, fn, undefined, handle);
+    }
+
     const span = this.startSpan(
       `${request.operation} ${request.model}`,
       parent,
@@ -251,6 +273,11 @@ export class OTelTracer {
   startBatchSpan(request: BatchRequest): BatchSpan {
     if (!this.provider) {
       return new BatchSpan(NOOP_SPAN, request);
+    }
+
+    const unsampled = this.rootSampler.dropUnsampledRoot(ROOT_CONTEXT);
+    if (unsampled) {
+      return new BatchSpan(unsampled, request);
     }
 
     const span = this.startSpan(batchSpanName(request), ROOT_CONTEXT, {
@@ -398,6 +425,8 @@ export class OTelTracer {
       // NOTE: the SDK validates its input and is not known to throw here;
       // this guard keeps the traced work running if a future version does.
       return NOOP_SPAN;
+    } finally {
+      this.rootSampler.clearPreset();
     }
   }
 

@@ -3,12 +3,12 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import {
   BatchSpanProcessor,
   ConsoleSpanExporter,
-  SimpleSpanProcessor,
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
 import { BoundedMemoryExporter } from './bounded-memory-exporter.js';
 import { CountingSpanProcessor } from './counting-span-processor.js';
 import { type ExportObserver, GuardedExporter } from './guarded-exporter.js';
+import { MemorySpanProcessor } from './memory-span-processor.js';
 
 type OTLPConfig = NonNullable<
   ConstructorParameters<typeof OTLPTraceExporter>[0]
@@ -64,7 +64,7 @@ function createExporter(
 
 /**
  * Builds the processor chain for `config`: the memory exporter behind a
- * simple processor, so that a span is readable as soon as it ends, and any
+ * processor that stores each span as it ends, and any
  * other exporter behind a guarded batch processor.
  */
 export function createSpanPipeline(
@@ -74,9 +74,10 @@ export function createSpanPipeline(
 ): SpanPipeline {
   if (config.exporter.type === 'memory' && !customExporter) {
     const memory = new BoundedMemoryExporter(config.exporter.maxSpans);
-    const simple = new SimpleSpanProcessor(memory);
-    const processor = new CountingSpanProcessor(simple);
-    // The simple processor's own forceFlush() waits for its exports.
+    const processor = new CountingSpanProcessor(
+      new MemorySpanProcessor(memory),
+    );
+    // Spans are stored synchronously, so no export is ever in flight.
     const idle = () => Promise.resolve();
     return { exporterName: 'memory', processor, memory, idle };
   }

@@ -63,7 +63,7 @@ export function demoConfig(
     ],
     anomaly: {
       // One-minute intervals hold enough requests of the code service, which
-      // is quiet for long stretches, for a meaningful p95.
+      // is quiet for long stretches, for a meaningful p90.
       interval: '1m',
       windowIntervals: 5,
       // The code trace goes silent for up to 217 s at a time, so a model
@@ -161,8 +161,8 @@ export function demoConfig(
 // small and many run at once, well above both traces' busiest seconds at
 // 60x. NOTE: the load generator runs in the same process, so on a busy
 // two-core machine event-loop delay adds about as much latency as the code
-// model's own time, which hides part of a 3x slowdown from the p95 (the
-// latency detector above watches the median per output token for that).
+// model's own time, which hides part of a 3x slowdown from the p95. That is
+// why the latency detector above watches the p90 per output token.
 function simulatedModel(
   name: string,
   timing: {

@@ -340,6 +340,7 @@ export class DeliveryQueue {
         ? {}
         : { error: lastError ?? 'unknown error' }),
       ...extra,
+      notification,
     });
   }
 

@@ -1,3 +1,5 @@
+import type { Notification } from '../notification.js';
+
 /**
  * Outcome of a notification at one destination: `delivered`,
  * `failed` for each failed attempt (retried or not), and `dead-lettered`
@@ -21,6 +23,8 @@ export interface NotificationOutcome {
   error?: string;
   /** Wait before the next attempt, for a `failed` attempt that is retried. */
   retryInMs?: number;
+  /** The notification itself; treat it as read-only. */
+  notification: Notification;
 }
 
 /** Receives delivery outcomes; it must not block, since it runs inline. */

@@ -12,6 +12,12 @@ export interface AlertmanagerDestinationOptions {
   headers?: Record<string, string>;
   /** Per-attempt timeout in milliseconds. @default the router's `timeout` */
   timeout?: number;
+  /**
+   * Whether the router re-posts firing alerts after every re-send, so that
+   * the Alertmanager gets each new `endsAt` before the old one passes.
+   * @default true
+   */
+  mirrorsState?: boolean;
 }
 
 /** Builds the `POST /api/v2/alerts` body (postableAlerts) of a notification. */
@@ -35,11 +41,14 @@ export class AlertmanagerDestination implements Destination {
   readonly name: string;
   /** Per-attempt timeout in milliseconds, or the router's when unset. */
   readonly timeout: number | undefined;
+  /** Whether the router re-posts firing alerts after every re-send. */
+  readonly mirrorsState: boolean;
   private readonly endpoint: string;
 
   constructor(private readonly options: AlertmanagerDestinationOptions) {
     this.name = options.name;
     this.timeout = options.timeout;
+    this.mirrorsState = options.mirrorsState ?? true;
     this.endpoint = new URL('api/v2/alerts', withSlash(options.url)).href;
   }
 

@@ -23,6 +23,15 @@ export interface Destination {
    * @default the router's `timeout`
    */
   readonly timeout?: number | undefined;
+  /**
+   * Whether the destination mirrors alert state into another system, as
+   * an Alertmanager does. The router then re-posts the firing alerts of its
+   * groups after every re-send, at most once a minute per group, and not
+   * only on changes and repeats. Leave it unset for destinations that people
+   * read, such as chat, so that re-sends do not notify them again.
+   * @default false
+   */
+  readonly mirrorsState?: boolean;
   /** Limit that applies unless the config sets one (Slack: 1 per second). */
   readonly defaultRateLimit?: { count: number; interval: number };
   /** Releases files or sockets; called by `router.close()`. */

@@ -10,6 +10,11 @@ export interface MemoryDestinationOptions {
   maxNotifications?: number;
   /** Per-attempt timeout in milliseconds. @default the router's `timeout` */
   timeout?: number;
+  /**
+   * Whether the router re-posts firing alerts after every re-send, as for
+   * an Alertmanager. @default false
+   */
+  mirrorsState?: boolean;
 }
 
 /**
@@ -20,6 +25,8 @@ export class MemoryDestination implements Destination {
   readonly name: string;
   /** Per-attempt timeout in milliseconds, or the router's when unset. */
   readonly timeout: number | undefined;
+  /** Whether the router re-posts firing alerts after every re-send. */
+  readonly mirrorsState: boolean;
   /** Notifications received, oldest first. */
   readonly notifications: Notification[] = [];
   /** Notifications dropped because `maxNotifications` was reached. */
@@ -29,6 +36,7 @@ export class MemoryDestination implements Destination {
   constructor(options: MemoryDestinationOptions = {}) {
     this.name = options.name ?? 'memory';
     this.timeout = options.timeout;
+    this.mirrorsState = options.mirrorsState ?? false;
     this.maxNotifications = options.maxNotifications ?? 1_000;
   }
 

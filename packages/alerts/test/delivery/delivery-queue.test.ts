@@ -256,6 +256,12 @@ describe('DeliveryQueue limits', () => {
   });
 });
 
+/** Drops the notification from an outcome, to keep snapshots short. */
+function withoutNotification(outcome: NotificationOutcome) {
+  const { notification: _notification, ...rest } = outcome;
+  return rest;
+}
+
 describe('DeliveryQueue outcomes', () => {
   test('reports failed then delivered', async () => {
     const outcomes: NotificationOutcome[] = [];
@@ -264,7 +270,7 @@ describe('DeliveryQueue outcomes', () => {
     });
     queue.enqueue(sampleNotification());
     await vi.advanceTimersByTimeAsync(5_000);
-    expect(outcomes).toMatchInlineSnapshot(`
+    expect(outcomes.map(withoutNotification)).toMatchInlineSnapshot(`
       [
         {
           "attempts": 1,
@@ -299,6 +305,17 @@ describe('DeliveryQueue outcomes', () => {
     ]);
   });
 
+  test('reports the notification', async () => {
+    const outcomes: NotificationOutcome[] = [];
+    const queue = makeQueue(new ScriptedDestination(['ok']), {
+      onOutcome: (outcome) => outcomes.push(outcome),
+    });
+    const notification = sampleNotification();
+    queue.enqueue(notification);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outcomes[0]?.notification).toBe(notification);
+  });
+
   test('reports a full queue', () => {
     const outcomes: NotificationOutcome[] = [];
     const queue = makeQueue(new ScriptedDestination(['hang']), {
@@ -307,7 +324,7 @@ describe('DeliveryQueue outcomes', () => {
     });
     queue.enqueue(sampleNotification());
     queue.enqueue(sampleNotification({ idempotencyKey: 'k2' }));
-    expect(outcomes).toEqual([
+    expect(outcomes.map(withoutNotification)).toEqual([
       {
         outcome: 'dead-lettered',
         destination: 'scripted',

@@ -32,6 +32,19 @@ describe('onNotificationOutcome', () => {
     );
   });
 
+  test('carries the delivered notification', async () => {
+    const outcomes: NotificationOutcome[] = [];
+    const memory = new MemoryDestination({ name: 'team' });
+    router = new AlertRouter({
+      destinations: [memory],
+      route: { groupWait: 0 },
+      onNotificationOutcome: (outcome) => outcomes.push(outcome),
+    });
+    router.send({ name: 'Slow' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outcomes[0]?.notification).toBe(memory.notifications[0]);
+  });
+
   test('counts a throwing handler', async () => {
     router = new AlertRouter({
       destinations: [new MemoryDestination({ name: 'team' })],

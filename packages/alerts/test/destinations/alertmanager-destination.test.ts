@@ -1,5 +1,7 @@
+import { AlertingConfig, silentLogger } from '@mm-orch/config';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AlertmanagerDestination } from '../../src/destinations/alertmanager-destination.js';
+import { createDestination } from '../../src/destinations/create-destination.js';
 import {
   type LoopbackServer,
   startLoopbackServer,
@@ -17,6 +19,37 @@ afterAll(async () => {
 });
 
 describe('AlertmanagerDestination', () => {
+  test('mirrors state by default', () => {
+    const destination = new AlertmanagerDestination({
+      name: 'am',
+      url: 'http://127.0.0.1:9093',
+    });
+    expect(destination.mirrorsState).toBe(true);
+  });
+
+  test('lets mirroring be turned off', () => {
+    const destination = new AlertmanagerDestination({
+      name: 'am',
+      url: 'http://127.0.0.1:9093',
+      mirrorsState: false,
+    });
+    expect(destination.mirrorsState).toBe(false);
+  });
+
+  test('mirrors state from config', () => {
+    const config = AlertingConfig.parse({
+      destinations: [
+        { type: 'alertmanager', name: 'am', url: 'http://127.0.0.1:9093' },
+      ],
+    });
+    const destination = createDestination(
+      config.destinations[0]!,
+      { logger: silentLogger, stdout: process.stdout },
+      {},
+    );
+    expect(destination.mirrorsState).toBe(true);
+  });
+
   test('posts postable alerts', async () => {
     const destination = new AlertmanagerDestination({
       name: 'am',
