@@ -67,6 +67,8 @@ export class RootSampler {
    * preset in `idGenerator`, so the caller must start its SDK span next.
    */
   dropUnsampledRoot(parent: Context): Span | undefined {
+    // A preset left by a root whose start threw must not reach this one.
+    this.idGenerator.presetTraceId(undefined);
     if (this.samplesEveryRoot || isTracingSuppressed(parent)) {
       return undefined;
     }

@@ -147,7 +147,9 @@ describe('OTelTracer root sampling', () => {
       { model: 'm', operation: 'chat' },
       async (span) => {
         await Promise.resolve();
-        const inner = tracer.withSpan('child', {}, (c) => c.spanContext());
+        const inner = tracer.withSpan('child', {}, (childSpan) =>
+          childSpan.spanContext(),
+        );
         return [span.spanContext(), inner];
       },
     );
