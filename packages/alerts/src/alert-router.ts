@@ -5,7 +5,6 @@ import {
   parseConfig,
   silentLogger,
 } from '@mm-orch/config';
-import { AggregationGroup } from './aggregation-group.js';
 import {
   type Alert,
   type AlertInput,
@@ -15,11 +14,6 @@ import {
 import { AlertExpiry } from './alert-expiry.js';
 import { AlertMuting } from './alert-muting.js';
 import { AlertStore } from './alert-store.js';
-import {
-  buildNotification,
-  formatGroupKey,
-  groupLabelsOf,
-} from './build-notification.js';
 import { closeDeliveryQueues } from './delivery/close-delivery-queues.js';
 import { createDeliveryQueues } from './delivery/create-delivery-queues.js';
 import { type DeadLetter, DeadLetterLog } from './delivery/dead-letter.js';
@@ -31,7 +25,8 @@ import {
   buildDestinations,
   isDestination,
 } from './destinations/build-destinations.js';
-import { buildRouteTree, matchRoutes, type Route } from './route.js';
+import { Dispatcher } from './dispatcher.js';
+import { buildRouteTree } from './route.js';
 import type { AlertRouterOptions } from './router-options.js';
 import {
   type AlertRouterStatus,
@@ -44,8 +39,6 @@ import {
   withState,
 } from './router-status.js';
 import type { Silence, SilenceInput } from './silences.js';
-import { MIRROR_INTERVAL, StateMirror } from './state-mirror.js';
-import type { NotificationTemplate } from './template.js';
 
 /**
  * Routes alerts to destinations the way Alertmanager does, in process:
@@ -57,29 +50,15 @@ import type { NotificationTemplate } from './template.js';
 export class AlertRouter {
   private readonly config: AlertingConfigOutput;
   private readonly logger: Logger;
-  private readonly template: NotificationTemplate | undefined;
-  /** Routing tree, absent only when the router is disabled and empty. */
-  private readonly tree: Route | undefined;
   private readonly muting: AlertMuting;
   private readonly queues: Map<string, DeliveryQueue>;
   private readonly deadLetters: DeadLetterLog;
   private readonly outbox: Outbox | undefined;
   private readonly store: AlertStore;
-  private readonly groups = new Map<string, AggregationGroup>();
-  /**
-   * Groups of each firing alert, by fingerprint, so that a re-sent alert
-   * skips route matching. A group keeps its firing alerts, so it outlives
-   * its entries here.
-   */
-  private readonly firingGroups = new Map<string, AggregationGroup[]>();
+  private readonly dispatcher: Dispatcher;
   /** Ends of the firing alerts, which resolve them when they pass. */
   private readonly expiry = new AlertExpiry((fingerprints) =>
     this.expire(fingerprints),
-  );
-  /** Names of the destinations that mirror alert state, like Alertmanager. */
-  private readonly mirroring: Set<string>;
-  private readonly mirror = new StateMirror(MIRROR_INTERVAL, (key) =>
-    this.onMirrorDue(key),
   );
   private closed = false;
   private readonly counts: RouterCounts = emptyRouterCounts();
@@ -108,7 +87,6 @@ export class AlertRouter {
       { source: 'AlertRouter options' },
     );
     this.logger = logger;
-    this.template = template;
     this.store = new AlertStore(this.config.maxResolvedAlerts);
 
     const all = buildDestinations(
@@ -118,16 +96,13 @@ export class AlertRouter {
       destinationFactories,
     );
     // A disabled router drops every alert, so it may have no destination.
-    this.tree =
+    const tree =
       this.config.enabled || all.length > 0
         ? buildRouteTree(
             this.config.route,
             all.map((d) => d.name),
           )
         : undefined;
-    this.mirroring = new Set(
-      all.filter((d) => d.mirrorsState === true).map((d) => d.name),
-    );
     this.muting = new AlertMuting(this.config.inhibitRules, this.store);
     for (const silence of this.config.silences) {
       this.muting.silences.add(silence, Date.now());
@@ -155,6 +130,21 @@ export class AlertRouter {
     if (this.outbox) {
       this.counts.recovered = recoverOutbox(this.outbox, this.queues, logger);
     }
+
+    this.dispatcher = new Dispatcher({
+      tree,
+      mirroring: new Set(
+        all.filter((d) => d.mirrorsState === true).map((d) => d.name),
+      ),
+      mirrorInterval: this.config.mirrorInterval,
+      externalURL: this.config.externalURL,
+      template,
+      muting: this.muting,
+      store: this.store,
+      queues: this.queues,
+      counts: this.counts,
+      logger,
+    });
   }
 
   /**
@@ -239,7 +229,7 @@ export class AlertRouter {
         (alert) => this.muting.inhibitedBy(alert).length > 0,
       ),
       activeCount: this.store.active.size,
-      groupCount: this.groups.size,
+      groupCount: this.dispatcher.size,
     });
   }
 
@@ -248,10 +238,7 @@ export class AlertRouter {
    * waits up to `timeoutMs` for every queue to empty.
    */
   async flush(timeoutMs = 10_000): Promise<FlushResult> {
-    for (const group of [...this.groups.values()]) {
-      group.stop();
-      this.onGroupTimer(group);
-    }
+    this.dispatcher.flushAll();
 
     const results = await Promise.all(
       [...this.queues.values()].map((queue) => queue.idle(timeoutMs)),
@@ -273,13 +260,8 @@ export class AlertRouter {
     }
     const result = await this.flush(timeoutMs);
     this.closed = true;
-    for (const group of this.groups.values()) {
-      group.stop();
-    }
-    this.groups.clear();
-    this.firingGroups.clear();
+    this.dispatcher.stop();
     this.expiry.stop();
-    this.mirror.stop();
 
     await closeDeliveryQueues(this.queues, this.logger);
     return result;
@@ -310,63 +292,7 @@ export class AlertRouter {
       this.store.put(alert);
     }
 
-    if (!this.tree) {
-      return;
-    }
-    const known = repeated
-      ? this.firingGroups.get(alert.fingerprint)
-      : undefined;
-    const groups =
-      known ??
-      matchRoutes(this.tree, alert.labels).map((route) =>
-        this.groupFor(route, alert),
-      );
-    if (alert.status === 'firing') {
-      this.firingGroups.set(alert.fingerprint, groups);
-    } else {
-      this.firingGroups.delete(alert.fingerprint);
-    }
-
-    for (const group of groups) {
-      group.insert(alert);
-      if (alert.status === 'firing' && this.mirrors(group)) {
-        this.mirror.request(group.key, now);
-      }
-    }
-  }
-
-  /**
-   * Returns whether a group re-posts its firing alerts after a re-send,
-   * which it does once its first notification went out to a receiver that
-   * mirrors alert state.
-   */
-  private mirrors(group: AggregationGroup): boolean {
-    return group.flushed && this.mirroring.has(group.route.receiver);
-  }
-
-  /**
-   * Posts the firing alerts of a group to its mirroring receiver, so the
-   * other system gets each new `endsAt` before the old one passes.
-   */
-  private onMirrorDue(groupKey: string): void {
-    const group = this.groups.get(groupKey);
-    if (!group || this.closed) {
-      return;
-    }
-    try {
-      const now = Date.now();
-      const firing = [...group.alerts.values()].filter(
-        (alert) =>
-          alert.status === 'firing' && !this.muting.isMuted(alert, now),
-      );
-      if (firing.length > 0) {
-        this.counts.mirrored += 1;
-        this.notify(group, { firing, resolved: [] }, now);
-      }
-    } catch (error) {
-      this.counts.internalErrors += 1;
-      this.logger.error({ err: error, groupKey }, 'alert group mirror failed');
-    }
+    this.dispatcher.insert(alert, repeated, now);
   }
 
   /**
@@ -391,72 +317,6 @@ export class AlertRouter {
         this.logger.error({ err: error, fingerprint }, 'alert expiry failed');
       }
     }
-  }
-
-  private groupFor(route: Route, alert: Alert): AggregationGroup {
-    const labels = groupLabelsOf(alert.labels, route.groupBy);
-    const key = formatGroupKey(route.id, labels);
-    let group = this.groups.get(key);
-    if (!group) {
-      group = new AggregationGroup(key, route, labels, (g) =>
-        this.onGroupTimer(g),
-      );
-      this.groups.set(key, group);
-    }
-    return group;
-  }
-
-  private onGroupTimer(group: AggregationGroup): void {
-    try {
-      const now = Date.now();
-      const flush = group.collect(
-        (alert) => this.muting.isMuted(alert, now),
-        (alert) => this.store.isUnseen(alert),
-        now,
-      );
-      if (flush) {
-        this.notify(group, flush, now);
-      }
-    } catch (error) {
-      this.counts.internalErrors += 1;
-      this.logger.error(
-        { err: error, groupKey: group.key },
-        'alert group flush failed',
-      );
-    }
-
-    if (group.isEmpty()) {
-      group.stop();
-      this.mirror.forget(group.key);
-      this.groups.delete(group.key);
-    } else if (!this.closed) {
-      group.scheduleNext();
-    }
-  }
-
-  private notify(
-    group: AggregationGroup,
-    flush: Parameters<typeof buildNotification>[1],
-    now: number,
-  ): void {
-    const { notification, templateFailed } = buildNotification(
-      group,
-      flush,
-      { externalURL: this.config.externalURL, template: this.template },
-      now,
-    );
-    this.counts.created += 1;
-    if (templateFailed) {
-      this.counts.templateFailures += 1;
-      this.logger.warn(
-        { groupKey: group.key },
-        'alert template failed, sent plain text',
-      );
-    }
-    if (this.mirroring.has(notification.receiver)) {
-      this.mirror.markSent(group.key, now);
-    }
-    this.queues.get(notification.receiver)?.enqueue(notification);
   }
 
   private pendingCount(): number {

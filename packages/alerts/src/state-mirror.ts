@@ -1,17 +1,9 @@
 /**
- * Minimum time from one post of a group to a destination that mirrors
- * alert state until the next re-post, in milliseconds. It equals the
- * default of Prometheus' `--rules.alert.resend-delay` flag (1m in 2.42).
- * NOTE: it cannot be configured yet, because `AlertingConfig` has no field
- * for it.
- */
-export const MIRROR_INTERVAL = 60_000;
-
-/**
  * Rate limiter for re-posting alert groups to destinations that mirror
  * alert state. A request runs `onDue` at once when the group's last post is
- * at least `interval` old, else when it will be. Requests made while one is
- * pending merge into it.
+ * at least `interval` milliseconds old, else when it will be. Requests made
+ * while one is pending merge into it. The router takes `interval` from
+ * `AlertingConfig.mirrorInterval`.
  * Timers are `unref`ed, so they never keep the process alive.
  */
 export class StateMirror {

@@ -195,3 +195,52 @@ describe('destination that mirrors state', () => {
     expect(memory.notifications).toHaveLength(1);
   });
 });
+
+describe('mirroring from config', () => {
+  /** Router with one memory destination built from a config entry. */
+  function makeConfigRouter(options: {
+    mirrorsState?: boolean;
+    mirrorInterval?: string;
+  }) {
+    const { mirrorsState, mirrorInterval } = options;
+    router = new AlertRouter({
+      destinations: [{ type: 'memory', name: 'team', mirrorsState }],
+      route: { groupWait: '10s', repeatInterval: '1h' },
+      mirrorInterval,
+    });
+  }
+
+  /** Notifications that the router created, mirrored ones included. */
+  function created(): number {
+    return router.getStatus().notifications.created;
+  }
+
+  test('mirrorsState entry turns mirroring on', async () => {
+    makeConfigRouter({ mirrorsState: true });
+    resend();
+    await vi.advanceTimersByTimeAsync(MINUTE + 10_000);
+    resend();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(router.getStatus().notifications.mirrored).toBe(1);
+  });
+
+  test('mirrorsState false entry stays quiet', async () => {
+    makeConfigRouter({ mirrorsState: false });
+    resend();
+    await vi.advanceTimersByTimeAsync(MINUTE + 10_000);
+    resend();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(created()).toBe(1);
+  });
+
+  test('mirrorInterval sets the wait', async () => {
+    makeConfigRouter({ mirrorsState: true, mirrorInterval: '20s' });
+    resend();
+    await vi.advanceTimersByTimeAsync(10_000);
+    resend();
+    await vi.advanceTimersByTimeAsync(19_999);
+    expect(created()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(created()).toBe(2);
+  });
+});

@@ -63,3 +63,15 @@ describe('StateMirror', () => {
     expect(due).toEqual([]);
   });
 });
+
+describe('StateMirror with zero interval', () => {
+  test('posts every request at once', async () => {
+    const posted: string[] = [];
+    const eager = new StateMirror(0, (key) => posted.push(key));
+    eager.markSent('g', Date.now());
+    eager.request('g', Date.now());
+    await vi.advanceTimersByTimeAsync(0);
+    eager.stop();
+    expect(posted).toEqual(['g']);
+  });
+});

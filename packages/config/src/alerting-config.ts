@@ -156,6 +156,13 @@ export const AlertingConfig = z
      * `endsAt` firing until they are sent as resolved. @default 300000
      */
     resolveTimeout: durationMs().default(300_000),
+    /**
+     * Minimum time between two posts of one group to a destination that
+     * mirrors alert state (`mirrorsState`), like Prometheus'
+     * `--rules.alert.resend-delay` (default 1m). 0 posts after every
+     * re-send. @default 60000
+     */
+    mirrorInterval: durationMs().default(60_000),
     /** Resolved alerts kept for `listAlerts()`. @default 100 */
     maxResolvedAlerts: z.number().int().nonnegative().default(100),
   })

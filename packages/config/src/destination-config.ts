@@ -50,6 +50,11 @@ export const MemoryDestinationConfig = z
     ...destinationBaseShape,
     /** Max notifications kept; older ones are dropped first. @default 1000 */
     maxNotifications: z.number().int().positive().default(1_000),
+    /**
+     * Whether the router re-posts firing alerts after every re-send, as for
+     * an Alertmanager. @default false
+     */
+    mirrorsState: z.boolean().optional(),
   })
   .strict();
 
@@ -128,6 +133,12 @@ export const AlertmanagerDestinationConfig = z
     url: httpUrl(),
     /** Extra request headers. @default {} */
     headers: z.record(z.string(), z.string()).default({}),
+    /**
+     * Whether the router re-posts firing alerts after every re-send, so that
+     * the Alertmanager gets each new `endsAt` before the old one passes.
+     * @default true
+     */
+    mirrorsState: z.boolean().optional(),
   })
   .strict();
 

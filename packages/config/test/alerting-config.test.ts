@@ -29,6 +29,7 @@ describe('AlertingConfig', () => {
         "inhibitRules": [],
         "maxQueueSize": 1000,
         "maxResolvedAlerts": 100,
+        "mirrorInterval": 60000,
         "resolveTimeout": 300000,
         "retry": {
           "attempts": 5,
@@ -112,6 +113,65 @@ describe('AlertingConfig destinations', () => {
     } finally {
       remove();
     }
+  });
+});
+
+describe('AlertingConfig state mirroring', () => {
+  test('reads mirrorInterval durations', () => {
+    const config = parseConfig(AlertingConfig, { mirrorInterval: '30s' });
+    expect(config.mirrorInterval).toBe(30_000);
+  });
+
+  test('rejects negative mirrorInterval', () => {
+    let problem: ConfigProblem | undefined;
+    try {
+      parseConfig(AlertingConfig, { mirrorInterval: -1 });
+    } catch (error) {
+      problem = (error as ConfigError).problems[0];
+    }
+    expect(problem?.path).toEqual(['mirrorInterval']);
+  });
+
+  test('keeps alertmanager mirrorsState', () => {
+    const config = parseConfig(AlertingConfig, {
+      destinations: [
+        {
+          type: 'alertmanager',
+          name: 'am',
+          url: 'http://127.0.0.1:9093',
+          mirrorsState: false,
+        },
+      ],
+    });
+    expect(config.destinations[0]).toMatchObject({ mirrorsState: false });
+  });
+
+  test('keeps memory mirrorsState', () => {
+    const config = parseConfig(AlertingConfig, {
+      destinations: [{ type: 'memory', name: 'mem', mirrorsState: true }],
+    });
+    expect(config.destinations[0]).toMatchObject({ mirrorsState: true });
+  });
+
+  test('leaves mirrorsState unset by default', () => {
+    const config = parseConfig(AlertingConfig, {
+      destinations: [
+        { type: 'alertmanager', name: 'am', url: 'http://127.0.0.1:9093' },
+      ],
+    });
+    expect(config.destinations[0]).not.toHaveProperty('mirrorsState');
+  });
+
+  test('rejects mirrorsState on console', () => {
+    let problem: ConfigProblem | undefined;
+    try {
+      parseConfig(AlertingConfig, {
+        destinations: [{ type: 'console', name: 'log', mirrorsState: true }],
+      });
+    } catch (error) {
+      problem = (error as ConfigError).problems[0];
+    }
+    expect(problem?.path).toEqual(['destinations', 0, 'mirrorsState']);
   });
 });
 

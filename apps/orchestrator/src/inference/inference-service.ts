@@ -223,6 +223,15 @@ export class InferenceService {
   }
 }
 
+/** Outcome status of each `InferenceError` code that is not a plain error. */
+const STATUS_BY_CODE: Readonly<Record<string, RequestOutcome['status']>> = {
+  QUEUE_FULL: 'rejected',
+  DEADLINE_EXCEEDED: 'timeout',
+  MODEL_NOT_READY: 'unavailable',
+  SHUTTING_DOWN: 'unavailable',
+  MODEL_NOT_FOUND: 'rejected',
+};
+
 /** Maps a failure to the outcome reported to monitoring. */
 function failureOutcome(error: unknown): RequestOutcome {
   if (error instanceof CancelledError) {
@@ -232,15 +241,8 @@ function failureOutcome(error: unknown): RequestOutcome {
     return { status: 'error', httpStatus: 500, error, cached: false };
   }
 
-  const byCode: Record<string, RequestOutcome['status']> = {
-    QUEUE_FULL: 'rejected',
-    DEADLINE_EXCEEDED: 'timeout',
-    MODEL_NOT_READY: 'unavailable',
-    SHUTTING_DOWN: 'unavailable',
-    MODEL_NOT_FOUND: 'rejected',
-  };
   return {
-    status: byCode[error.code] ?? 'error',
+    status: STATUS_BY_CODE[error.code] ?? 'error',
     httpStatus: error.status,
     error,
     cached: false,

@@ -131,7 +131,9 @@ export class SimulatedAdapter implements ModelAdapter {
 
   /**
    * Decodes all active requests step by step. Requests that do not stream
-   * skip the per-step timers: the loop sleeps until the next request ends.
+   * skip the per-step timers: the loop sleeps until the next request ends,
+   * or until one of them aborts, so a cancelled request with a large
+   * `max_tokens` frees the batch at once.
    */
   private async decode(
     active: ActiveRequest[],
@@ -140,10 +142,17 @@ export class SimulatedAdapter implements ModelAdapter {
     let running = active;
     while (running.length > 0) {
       const streaming = running.some((entry) => entry.request.onToken);
-      const steps = streaming
+      const stepMs = this.stepMs(running.length);
+      let steps = streaming
         ? 1
         : Math.min(...running.map((entry) => entry.budget - entry.produced));
-      await sleep(this.stepMs(running.length) * steps);
+      const started = performance.now();
+      const signals = running.map((entry) => entry.request.signal);
+      await sleep(stepMs * steps, signals);
+      if (signals.some((signal) => signal.aborted) && stepMs > 0) {
+        const elapsedSteps = (performance.now() - started) / stepMs;
+        steps = Math.min(steps, Math.floor(elapsedSteps));
+      }
 
       for (const entry of running) {
         this.advance(entry, steps);

@@ -52,12 +52,12 @@ export class FailureTracker {
   /** Counts one failure of `component` and logs it, rate-limited. */
   record(component: ComponentName, error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
+    const now = Date.now();
     const entry = this.entry(component);
     entry.failures += 1;
     entry.lastError = message;
-    entry.lastErrorAt = Date.now();
+    entry.lastErrorAt = now;
 
-    const now = Date.now();
     const last = this.lastLogAt.get(component) ?? -Infinity;
     if (now - last < LOG_INTERVAL_MS) {
       this.unlogged.set(component, (this.unlogged.get(component) ?? 0) + 1);

@@ -2,7 +2,7 @@ import type { AlertRouter } from '@mm-orch/alerts';
 import { type AnomalyEvent, PerformanceMonitor } from '@mm-orch/anomaly';
 import type { Logger, OrchestratorConfigOutput } from '@mm-orch/config';
 import { PrometheusExporter } from '@mm-orch/metrics';
-import { OTelTracer } from '@mm-orch/tracing';
+import { type BatchSpan, OTelTracer } from '@mm-orch/tracing';
 import type { Span } from '@opentelemetry/api';
 import type {
   RequestInfo,
@@ -53,10 +53,9 @@ export class Monitoring {
   private readonly sampler: ResourceSampler | undefined;
   private readonly anomalyListeners = new Set<AnomalyListener>();
   /** Queue depths last written to the gauges, by model. */
-  private readonly queueDepths = new Map<
-    string,
-    { waiting: number; running: number }
-  >();
+  private readonly queueDepths = new Map<string, QueueDepth>();
+  /** Entry of the model whose queue changed last, to skip the map lookup. */
+  private lastQueueDepth: QueueDepth | undefined;
   private readonly deliveryListeners = new Set<DeliveryListener>();
   private lastSample: ResourceSample | undefined;
   private startError: string | undefined;
@@ -254,15 +253,15 @@ export class Monitoring {
       return NO_BATCH;
     }
 
-    const batch = this.failures.run(
-      'tracing',
-      () => tracer.startBatchSpan({ model, members }),
-      undefined,
-    );
-    return {
-      end: (error?: unknown) =>
-        this.failures.run('tracing', () => batch?.end(error), undefined),
-    };
+    try {
+      return new BatchObservation(
+        tracer.startBatchSpan({ model, members }),
+        this.failures,
+      );
+    } catch (error) {
+      this.failures.record('tracing', error);
+      return NO_BATCH;
+    }
   }
 
   /**
@@ -278,10 +277,14 @@ export class Monitoring {
     if (!exporter) {
       return;
     }
-    let last = this.queueDepths.get(model);
-    if (!last) {
-      last = { waiting: -1, running: -1 };
-      this.queueDepths.set(model, last);
+    let last = this.lastQueueDepth;
+    if (last?.model !== model) {
+      last = this.queueDepths.get(model);
+      if (!last) {
+        last = { model, waiting: -1, running: -1 };
+        this.queueDepths.set(model, last);
+      }
+      this.lastQueueDepth = last;
     }
 
     try {
@@ -341,4 +344,27 @@ export class Monitoring {
   }
 }
 
-const NO_BATCH = { end() {} };
+const NO_BATCH: BatchObserver = { end() {} };
+
+/** Queue depths of one model, as last written to its gauges. */
+interface QueueDepth {
+  readonly model: string;
+  waiting: number;
+  running: number;
+}
+
+/** Ends the span of one batch, counting a failure instead of throwing. */
+class BatchObservation implements BatchObserver {
+  constructor(
+    private readonly batch: BatchSpan,
+    private readonly failures: FailureTracker,
+  ) {}
+
+  end(error?: unknown): void {
+    try {
+      this.batch.end(error);
+    } catch (caught) {
+      this.failures.record('tracing', caught);
+    }
+  }
+}

@@ -12,6 +12,7 @@ import {
   ROOT_CONTEXT,
   type Span,
   SpanKind,
+  type SpanOptions,
   trace,
 } from '@opentelemetry/api';
 import type {
@@ -77,7 +78,7 @@ export class RequestObservation implements RequestMonitor {
     }
     if (this.rootSpan) {
       try {
-        const span = this.startChild('cache lookup', SpanKind.INTERNAL);
+        const span = this.startChild('cache lookup', INTERNAL_SPAN);
         span.setAttribute(MM_ORCH.cacheHit, hit);
         span.end();
       } catch (error) {
@@ -90,7 +91,7 @@ export class RequestObservation implements RequestMonitor {
     this.queuedAt = performance.now();
     if (this.rootSpan) {
       try {
-        this.queueSpan = this.startChild('queue wait', SpanKind.INTERNAL);
+        this.queueSpan = this.startChild('queue wait', INTERNAL_SPAN);
       } catch (error) {
         this.sinks.failures.record('tracing', error);
       }
@@ -108,14 +109,13 @@ export class RequestObservation implements RequestMonitor {
       this.queueSpan?.setAttribute(MM_ORCH.batchSize, size);
       this.queueSpan?.end();
       this.queueSpan = undefined;
-      this.modelSpan = this.startChild(
+      const span = this.startChild(
         `model call ${this.info.model}`,
-        SpanKind.CLIENT,
+        CLIENT_SPAN,
       );
-      this.modelSpan.setAttributes({
-        [GEN_AI.operationName]: operationName(this.info.kind),
-        [GEN_AI.requestModel]: this.info.model,
-      });
+      span.setAttribute(GEN_AI.operationName, operationName(this.info.kind));
+      span.setAttribute(GEN_AI.requestModel, this.info.model);
+      this.modelSpan = span;
     } catch (error) {
       this.sinks.failures.record('tracing', error);
     }
@@ -168,28 +168,27 @@ export class RequestObservation implements RequestMonitor {
     const chat = this.info.kind === 'chat';
     const span = tracer.tracer.startSpan(
       chat ? CHAT_SPAN_NAME : COMPLETION_SPAN_NAME,
-      { kind: SpanKind.SERVER },
+      SERVER_SPAN,
       parent,
     );
     if (!span.isRecording()) {
       return;
     }
 
-    span.setAttributes({
-      'http.request.method': 'POST',
-      'http.route': chat ? CHAT_PATH : COMPLETION_PATH,
-      [GEN_AI.operationName]: operationName(this.info.kind),
-      [GEN_AI.requestModel]: this.info.model,
-      [MM_ORCH.requestId]: this.info.id,
-      'mm_orch.request.stream': this.info.stream,
-    });
+    span
+      .setAttribute('http.request.method', 'POST')
+      .setAttribute('http.route', chat ? CHAT_PATH : COMPLETION_PATH)
+      .setAttribute(GEN_AI.operationName, operationName(this.info.kind))
+      .setAttribute(GEN_AI.requestModel, this.info.model)
+      .setAttribute(MM_ORCH.requestId, this.info.id)
+      .setAttribute('mm_orch.request.stream', this.info.stream);
     this.rootSpan = span;
     this.rootContext = trace.setSpan(parent, span);
   }
 
-  private startChild(name: string, kind: SpanKind): Span {
+  private startChild(name: string, options: SpanOptions): Span {
     const tracer = this.sinks.tracer as OTelTracer;
-    return tracer.tracer.startSpan(name, { kind }, this.rootContext);
+    return tracer.tracer.startSpan(name, options, this.rootContext);
   }
 
   private endSpans(root: Span, outcome: RequestOutcome): void {
@@ -199,31 +198,30 @@ export class RequestObservation implements RequestMonitor {
       markError(open, outcome.error);
     }
     this.queueSpan?.end();
+    const result = outcome.result;
     if (this.modelSpan) {
-      const result = outcome.result;
       if (result) {
-        this.modelSpan.setAttributes({
-          [GEN_AI.usageInputTokens]: result.promptTokens,
-          [GEN_AI.usageOutputTokens]: result.completionTokens,
-          [GEN_AI.responseFinishReasons]: [result.finishReason],
-        });
+        this.modelSpan
+          .setAttribute(GEN_AI.usageInputTokens, result.promptTokens)
+          .setAttribute(GEN_AI.usageOutputTokens, result.completionTokens)
+          .setAttribute(GEN_AI.responseFinishReasons, [result.finishReason]);
       }
       this.modelSpan.end();
     }
 
-    root.setAttribute('http.response.status_code', outcome.httpStatus);
-    root.setAttribute(MM_ORCH.cacheHit, outcome.cached);
+    root
+      .setAttribute('http.response.status_code', outcome.httpStatus)
+      .setAttribute(MM_ORCH.cacheHit, outcome.cached);
     if (this.batchSize !== undefined) {
       root.setAttribute(MM_ORCH.batchSize, this.batchSize);
     }
     if (this.queuedAt !== undefined && this.batchedAt !== undefined) {
       root.setAttribute(MM_ORCH.queueWaitMs, this.batchedAt - this.queuedAt);
     }
-    if (outcome.result) {
-      root.setAttributes({
-        [GEN_AI.usageInputTokens]: outcome.result.promptTokens,
-        [GEN_AI.usageOutputTokens]: outcome.result.completionTokens,
-      });
+    if (result) {
+      root
+        .setAttribute(GEN_AI.usageInputTokens, result.promptTokens)
+        .setAttribute(GEN_AI.usageOutputTokens, result.completionTokens);
     }
     if (failed && outcome.error !== undefined) {
       markError(root, outcome.error);
@@ -276,6 +274,10 @@ const COMPLETION_PATH = '/v1/completions';
 const CHAT_PATH = '/v1/chat/completions';
 const COMPLETION_SPAN_NAME = `POST ${COMPLETION_PATH}`;
 const CHAT_SPAN_NAME = `POST ${CHAT_PATH}`;
+// Span options shared by every request; the SDK only reads them.
+const SERVER_SPAN: SpanOptions = { kind: SpanKind.SERVER };
+const INTERNAL_SPAN: SpanOptions = { kind: SpanKind.INTERNAL };
+const CLIENT_SPAN: SpanOptions = { kind: SpanKind.CLIENT };
 
 /** Returns the seconds from `from` to `to`, or undefined if one is unset. */
 function seconds(

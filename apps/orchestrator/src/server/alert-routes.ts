@@ -1,6 +1,7 @@
-import type { AlertRouter, SilenceInput } from '@mm-orch/alerts';
+import type { AlertRouter } from '@mm-orch/alerts';
 import type { FastifyInstance } from 'fastify';
 import { InferenceError } from '../errors.js';
+import { parseSilenceRequest } from './silence-request.js';
 
 function requireRouter(router: AlertRouter | undefined): AlertRouter {
   if (!router) {
@@ -33,8 +34,9 @@ export function registerAlertRoutes(
 
   app.post('/alerts/silences', async (request, reply) => {
     const active = requireRouter(router);
+    const input = parseSilenceRequest(request.body);
     try {
-      const silence = active.addSilence(request.body as SilenceInput);
+      const silence = active.addSilence(input);
       reply.code(201);
       return silence;
     } catch (error) {

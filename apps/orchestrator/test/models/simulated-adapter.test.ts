@@ -1,5 +1,5 @@
 import { SimulatedAdapterConfig } from '@mm-orch/config';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
 import { SimulatedAdapter } from '../../src/models/simulated-adapter.js';
 import type { GenerationRequest } from '../../src/models/types.js';
@@ -32,6 +32,10 @@ function request(
 }
 
 describe('SimulatedAdapter', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('returns the same text per prompt', async () => {
     const adapter = new SimulatedAdapter(OPTIONS);
 
@@ -87,5 +91,26 @@ describe('SimulatedAdapter', () => {
     await adapter.generate([request('a'), request('b')]);
 
     expect(adapter.retainedBytes()).toBe(2048);
+  });
+
+  it('ends long decode on abort', async () => {
+    vi.useFakeTimers();
+    const adapter = new SimulatedAdapter(OPTIONS);
+    const controller = new AbortController();
+    let settled = false;
+
+    const pending = adapter
+      .generate([
+        request('long', { maxTokens: 1e9, signal: controller.signal }),
+      ])
+      .finally(() => {
+        settled = true;
+      });
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(10);
+
+    expect(settled).toBe(true);
+    expect((await pending)[0]).toBeInstanceOf(CancelledError);
   });
 });

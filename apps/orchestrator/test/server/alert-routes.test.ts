@@ -65,4 +65,36 @@ describe('alert routes', () => {
 
     expect(response.status).toBe(404);
   });
+
+  it('accepts Alertmanager matcher objects', async () => {
+    const created = await postJson(`${started.url}/alerts/silences`, {
+      matchers: [
+        { name: 'alertname', value: 'Manual.*', isRegex: true },
+        { name: 'model', value: 'other', isEqual: false },
+      ],
+      endsAt: Date.now() + 60_000,
+    });
+
+    expect(created.status).toBe(201);
+    expect(created.json.matchers).toHaveLength(2);
+  });
+
+  it('rejects a malformed matcher', async () => {
+    const response = await postJson(`${started.url}/alerts/silences`, {
+      matchers: [{ label: 'model' }],
+      endsAt: Date.now() + 60_000,
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.json.error.message).toContain('matcher {"label":"model"}');
+  });
+
+  it('rejects a silence without endsAt', async () => {
+    const response = await postJson(`${started.url}/alerts/silences`, {
+      matchers: ['alertname="ManualTest"'],
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.json.error.message).toContain('"endsAt"');
+  });
 });

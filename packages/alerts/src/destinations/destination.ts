@@ -26,9 +26,10 @@ export interface Destination {
   /**
    * Whether the destination mirrors alert state into another system, as
    * an Alertmanager does. The router then re-posts the firing alerts of its
-   * groups after every re-send, at most once a minute per group, and not
-   * only on changes and repeats. Leave it unset for destinations that people
-   * read, such as chat, so that re-sends do not notify them again.
+   * groups after every re-send, and not only on changes and repeats, at
+   * most once per `mirrorInterval` (default 1 minute) per group. Leave it
+   * unset for destinations that people read, such as chat, so that
+   * re-sends do not notify them again.
    * @default false
    */
   readonly mirrorsState?: boolean;
