@@ -14,7 +14,7 @@ import type { RouterCounts } from './router-status.js';
 import { StateMirror } from './state-mirror.js';
 import type { NotificationTemplate } from './template.js';
 
-/** What a `Dispatcher` shares with the `AlertRouter` that owns it. */
+/** Router state that a `Dispatcher` reads and updates. */
 export interface DispatcherContext {
   /** Routing tree, absent only when the router is disabled and empty. */
   tree: Route | undefined;
@@ -100,7 +100,7 @@ export class Dispatcher {
     }
   }
 
-  /** Stops every timer and drops every group; later timers do nothing. */
+  /** Stops every timer and drops every group, so later callbacks do nothing. */
   stop(): void {
     this.closed = true;
     for (const group of this.groups.values()) {

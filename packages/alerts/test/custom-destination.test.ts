@@ -138,6 +138,7 @@ describe('AlertingConfig defaults', () => {
         "inhibitRules": [],
         "maxQueueSize": 1000,
         "maxResolvedAlerts": 100,
+        "mirrorInterval": 60000,
         "resolveTimeout": 300000,
         "retry": {
           "attempts": 5,

@@ -22,6 +22,25 @@ function firstExample(): string {
   return match[1];
 }
 
+/** Returns every `ts` code block in the README after the first one. */
+function laterExamples(): string[] {
+  const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)];
+  return blocks.slice(1).map((match) => match[1] ?? '');
+}
+
+/** Points the package imports of an example at the workspace sources. */
+function toRunnable(example: string): string {
+  const alerts = JSON.stringify(join(packageDir, 'src/index.ts'));
+  const config = JSON.stringify(join(packageDir, '../config/src/index.ts'));
+  const source = example
+    .replace("from '@mm-orch/alerts'", `from ${alerts}`)
+    .replace("from '@mm-orch/config'", `from ${config}`);
+  return source.includes(alerts)
+    ? source
+    : `import { AlertRouter } from ${alerts};\n${source}`;
+}
+
 describe('README', () => {
   test('first example runs', async () => {
     const source = firstExample()
@@ -42,4 +61,13 @@ describe('README', () => {
     expect(logged[0]).toBe('[FIRING:1] HighLatency');
     expect(logged[1]).toMatchObject({ silenced: 1, inhibited: 1 });
   });
+
+  test.each(laterExamples().map((example, index) => [index + 2, example]))(
+    'example %i runs',
+    async (index, example) => {
+      const file = join(dir, `example-${index}.ts`);
+      writeFileSync(file, toRunnable(example));
+      await expect(import(pathToFileURL(file).href)).resolves.toBeDefined();
+    },
+  );
 });

@@ -12,6 +12,7 @@ import {
 } from '../replay/command-io.js';
 import {
   parseCommandOptions,
+  readNonNegative,
   readPositive,
 } from '../replay/parse-command-options.js';
 import { loadTrace } from '../replay/parse-trace.js';
@@ -21,6 +22,26 @@ import { writeReport } from '../report/write-report.js';
 const USAGE =
   'usage: mm-orch demo [--incident slowdown|errors|stall|leak|none] ' +
   '[--speed N] [--duration S] [--from S] [--report FILE]';
+
+const HELP = `${USAGE}
+
+Replays the two bundled Azure LLM inference traces through an in-process
+orchestrator with two simulated models, conv and code, injects an incident
+from 40% to 65% of the run, and reports whether it was detected.
+
+options:
+  --incident NAME   slowdown (code model 3x slower), errors (30% of code
+                    calls fail), stall (code calls hang), leak (conv model
+                    retains memory) or none (default slowdown)
+  --speed N         replay speed-up over the traces' time (default 60)
+  --duration S      length of the run in wall-clock seconds (default: the
+                    whole traces)
+  --from S          start of the replayed slice in seconds of trace time
+                    (default 0)
+  --report FILE     path of the HTML report (default
+                    reports/demo-INCIDENT-TIME.html in the app folder)
+  -h, --help        print this help
+`;
 
 const OPTIONS = {
   incident: { type: 'string' },
@@ -53,13 +74,13 @@ export async function run(
 async function demoCommand(argv: string[], io: CommandIo): Promise<number> {
   const values = parseCommandOptions(argv, OPTIONS);
   if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
+    io.stdout.write(HELP);
     return 0;
   }
   const incident = findIncident(String(values.incident ?? 'slowdown'));
   const speed = readPositive(values, 'speed', 60);
   const durationS = readPositive(values, 'duration', Number.NaN);
-  const fromS = readPositive(values, 'from', Number.NaN);
+  const fromS = readNonNegative(values, 'from', Number.NaN);
   const reportPath = resolve(
     typeof values.report === 'string'
       ? values.report

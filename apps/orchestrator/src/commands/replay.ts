@@ -21,6 +21,31 @@ const USAGE =
   '[--model NAME] [--concurrency N] [--time-limit S] ' +
   '[--request-timeout S] [--stream-every N]';
 
+const HELP = `${USAGE}
+
+Replays a CSV trace (Azure LLM inference format, or timestamp,input_tokens,
+output_tokens) against an OpenAI-compatible server, keeping the arrival
+pattern scaled by --speed.
+
+options:
+  --trace FILE           trace CSV to replay (required)
+  --target URL           server to send to; without it an orchestrator
+                         with its default models starts in-process
+  --speed N              replay speed-up over the trace's time (default 1)
+  --model NAME           model to request (default: the first that the
+                         target lists)
+  --concurrency N        max requests in flight; later arrivals are dropped
+                         (default 256)
+  --time-limit S         stop after S seconds of wall time (default: the
+                         trace's length at --speed, plus the request
+                         timeout and 10 s)
+  --request-timeout S    seconds before one request counts as timed out
+                         (default 30)
+  --stream-every N       stream every Nth request with "stream": true
+                         (default: none)
+  -h, --help             print this help
+`;
+
 const OPTIONS = {
   trace: { type: 'string' },
   target: { type: 'string' },
@@ -48,7 +73,7 @@ export async function run(
 async function replayCommand(argv: string[], io: CommandIo): Promise<number> {
   const values = parseCommandOptions(argv, OPTIONS);
   if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
+    io.stdout.write(HELP);
     return 0;
   }
   const tracePath = values.trace;
@@ -72,7 +97,16 @@ async function replayCommand(argv: string[], io: CommandIo): Promise<number> {
     typeof values.target === 'string' ? undefined : await startDemoHost();
   const target = typeof values.target === 'string' ? values.target : host!.url;
   try {
-    await probeTarget(target);
+    const listed = await probeTarget(target);
+    const model = values.model;
+    if (typeof model === 'string' && listed.length > 0) {
+      if (!listed.includes(model)) {
+        io.stderr.write(
+          `mm-orch replay: warning: ${target} does not list model ` +
+            `"${model}" (it lists ${listed.join(', ')}); check --model\n`,
+        );
+      }
+    }
     const expectedS = (traceMs / 1_000).toFixed(0);
     io.stderr.write(
       `replaying ${requests.length} requests of ${basename(tracePath)} ` +
@@ -105,6 +139,12 @@ async function replayCommand(argv: string[], io: CommandIo): Promise<number> {
       .models()
       .map((model) => stats.summary(model, summary.elapsedMs));
     io.stdout.write(`${formatSummaryTable(tables)}\n`);
+    if (summary.dropped > 0) {
+      io.stdout.write(
+        `${summary.dropped} requests dropped because ${concurrency} were ` +
+          'already in flight; raise --concurrency or lower --speed\n',
+      );
+    }
     if (summary.timeLimitReached) {
       io.stdout.write(
         `time limit of ${timeLimitS} s reached: ${summary.cancelled} requests cut off\n`,

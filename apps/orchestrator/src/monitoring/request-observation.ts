@@ -274,7 +274,7 @@ const COMPLETION_PATH = '/v1/completions';
 const CHAT_PATH = '/v1/chat/completions';
 const COMPLETION_SPAN_NAME = `POST ${COMPLETION_PATH}`;
 const CHAT_SPAN_NAME = `POST ${CHAT_PATH}`;
-// Span options shared by every request; the SDK only reads them.
+// Span options shared by all requests. The SDK reads them and never writes.
 const SERVER_SPAN: SpanOptions = { kind: SpanKind.SERVER };
 const INTERNAL_SPAN: SpanOptions = { kind: SpanKind.INTERNAL };
 const CLIENT_SPAN: SpanOptions = { kind: SpanKind.CLIENT };

@@ -24,7 +24,10 @@ export function parseCommandOptions(
     });
     return values as Record<string, string | boolean | undefined>;
   } catch (error) {
-    throw new ReplayError('INVALID_ARGUMENT', (error as Error).message);
+    // parseArgs puts its hint, such as `--speed=-1` for a value that starts
+    // with a dash, on further lines, and commands print only the first.
+    const message = (error as Error).message.split('\n').join(' ');
+    throw new ReplayError('INVALID_ARGUMENT', message);
   }
 }
 
@@ -50,6 +53,30 @@ export function readPositive(
     throw new ReplayError(
       'INVALID_ARGUMENT',
       `invalid --${name} ${JSON.stringify(text)}, expected ${kind} greater than 0`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Reads option `--name` as a number of 0 or more, or returns `fallback`
+ * when it is absent.
+ */
+export function readNonNegative(
+  values: Record<string, string | boolean | undefined>,
+  name: string,
+  fallback: number,
+): number {
+  const text = values[name];
+  if (text === undefined || typeof text === 'boolean') {
+    return fallback;
+  }
+
+  const value = Number(text);
+  if (!(Number.isFinite(value) && value >= 0)) {
+    throw new ReplayError(
+      'INVALID_ARGUMENT',
+      `invalid --${name} ${JSON.stringify(text)}, expected a number of 0 or more`,
     );
   }
   return value;

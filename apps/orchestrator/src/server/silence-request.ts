@@ -27,14 +27,11 @@ function isMatcherObject(value: unknown): value is MatcherObject {
 }
 
 function formatMatcher(matcher: MatcherObject): string {
-  const negated = matcher.isEqual === false;
-  const operator = matcher.isRegex
-    ? negated
-      ? '!~'
-      : '=~'
-    : negated
-      ? '!='
-      : '=';
+  const equal = matcher.isEqual !== false;
+  let operator = equal ? '=' : '!=';
+  if (matcher.isRegex) {
+    operator = equal ? '=~' : '!~';
+  }
   return `${matcher.name}${operator}${JSON.stringify(matcher.value)}`;
 }
 
@@ -64,7 +61,9 @@ export function parseSilenceRequest(body: unknown): SilenceInput {
     unknown
   >;
   if (typeof matchers !== 'string' && !Array.isArray(matchers)) {
-    throw invalid('"matchers" is missing; send a list such as ["model=\\"code\\""]');
+    throw invalid(
+      '"matchers" is missing; send a list such as ["model=\\"code\\""]',
+    );
   }
   for (const [field, value] of Object.entries({ startsAt, endsAt })) {
     const isTime = typeof value === 'string' || typeof value === 'number';
@@ -84,7 +83,9 @@ export function parseSilenceRequest(body: unknown): SilenceInput {
   return {
     matchers: Array.isArray(matchers) ? matchers.map(toMatcherText) : matchers,
     endsAt: endsAt as string | number,
-    ...(startsAt === undefined ? {} : { startsAt: startsAt as string | number }),
+    ...(startsAt === undefined
+      ? {}
+      : { startsAt: startsAt as string | number }),
     ...(createdBy === undefined ? {} : { createdBy: createdBy as string }),
     ...(comment === undefined ? {} : { comment: comment as string }),
   };

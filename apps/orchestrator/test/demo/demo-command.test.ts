@@ -132,6 +132,15 @@ describe('demo input errors', () => {
     );
   });
 
+  it('rejects a negative start', async () => {
+    const io = captureIo();
+    const code = await run(['--from=-5'], io);
+    expect(code).toBe(2);
+    expect(io.err()).toBe(
+      'mm-orch demo: invalid --from "-5", expected a number of 0 or more\n',
+    );
+  });
+
   it('rejects an unknown option', async () => {
     const io = captureIo();
     const code = await run(['--incidnet', 'none'], io);

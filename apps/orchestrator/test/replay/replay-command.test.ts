@@ -61,6 +61,28 @@ describe('mm-orch replay', () => {
     expect(server.received.at(-1)!.body.model).toBe('other');
   });
 
+  it('warns about an unlisted model', async () => {
+    const io = captureIo();
+
+    await run(
+      ['--trace', tracePath, '--target', server.url, '--model', 'other'],
+      io,
+    );
+
+    expect(io.err()).toContain(
+      'does not list model "other" (it lists served-model)',
+    );
+  });
+
+  it('explains a dash-leading value', async () => {
+    const io = captureIo();
+
+    const code = await run(['--trace', tracePath, '--speed', '-1'], io);
+
+    expect(code).toBe(2);
+    expect(io.err()).toContain("use '--speed=-XYZ'");
+  });
+
   it('replays in-process without a target', async () => {
     const io = captureIo();
     const code = await run(
@@ -69,6 +91,25 @@ describe('mm-orch replay', () => {
     );
     expect(code).toBe(0);
     expect(io.out()).toMatch(/^sim-chat\s+3\s/m);
+  });
+
+  it('reports dropped requests', async () => {
+    const slow = await startFakeOpenAiServer({ delayMs: 500 }, ['m']);
+    try {
+      const io = captureIo();
+      const code = await run(
+        [
+          ...['--trace', tracePath, '--target', slow.url],
+          ...['--speed', '10', '--concurrency', '1'],
+        ],
+        io,
+      );
+
+      expect(code).toBe(0);
+      expect(io.out()).toContain('2 requests dropped because 1 were');
+    } finally {
+      await slow.close();
+    }
   });
 
   it('fails when nothing succeeds', async () => {

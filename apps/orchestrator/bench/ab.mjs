@@ -1,0 +1,168 @@
+// Throughput and latency of the orchestrator with all monitoring on versus
+// off, driven by autocannon on 127.0.0.1. Each variant runs in its own
+// child process (bench-server.mjs) so that the load generator does not
+// share the server's event loop. Where `taskset` exists and there are at
+// least 2 cores, the server is pinned to CPU 0 and this process (the load
+// generator) to the others. Variants alternate within each round, and the
+// tables give medians with the range over rounds. Run after `pnpm build`.
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { VARIANTS } from './variants.mjs';
+import { calibrateWork } from './work.mjs';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    rounds: { type: 'string', default: '5' },
+    pin: { type: 'boolean', default: true },
+  },
+});
+const DURATION_S = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+const ROUNDS = Number(values.rounds);
+const SERVER = new URL('./bench-server.mjs', import.meta.url).pathname;
+const BEFORE = new URL('./before/bench/bench-server.mjs', import.meta.url).pathname;
+const LIST = ['monitoring off', 'monitoring on (defaults) [before]', 'monitoring on (defaults)', 'monitoring on, every request traced [before]', 'monitoring on, every request traced'];
+const CORES = availableParallelism();
+
+/**
+ * Pins this process to CPUs 1..n-1 with `taskset` and returns true, or
+ * returns false when pinning is off, there is one core, or `taskset` fails.
+ */
+function pinLoadGenerator() {
+  if (!values.pin || CORES < 2) {
+    return false;
+  }
+  const cpus = `1-${CORES - 1}`;
+  const result = spawnSync(
+    'taskset',
+    ['-a', '-p', '-c', cpus, String(process.pid)],
+    {
+      stdio: 'ignore',
+    },
+  );
+  return result.status === 0;
+}
+
+const PINNED = pinLoadGenerator();
+const WORK_ITERATIONS = calibrateWork(0.1);
+
+async function startServer(label) {
+  const server = label.endsWith(' [before]') ? BEFORE : SERVER;
+  const variant = label.replace(' [before]', '');
+  const command = PINNED ? 'taskset' : process.execPath;
+  const args = PINNED
+    ? ['-c', '0', process.execPath, server, variant, String(WORK_ITERATIONS)]
+    : [server, variant, String(WORK_ITERATIONS)];
+  const child = spawn(command, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const [line] = await once(lines, 'line');
+  return { child, url: JSON.parse(line).url };
+}
+
+async function measure(variant) {
+  const { child, url } = await startServer(variant);
+  const request = {
+    url: `${url}/v1/completions`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'fn', prompt: 'bench', max_tokens: 4 }),
+    connections: CONNECTIONS,
+  };
+  await autocannon({ ...request, duration: 2 });
+  const cpuBefore = cpuTicks(child.pid);
+  const result = await autocannon({ ...request, duration: DURATION_S });
+  const cpuAfter = cpuTicks(child.pid);
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+  return {
+    variant,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMicros:
+      cpuBefore === undefined || cpuAfter === undefined
+        ? Number.NaN
+        : ((cpuAfter - cpuBefore) * MICROS_PER_TICK) / result.requests.total,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+// Linux counts process CPU time in clock ticks of 10 ms (USER_HZ 100).
+const MICROS_PER_TICK = 10_000;
+
+/**
+ * Returns the user plus system CPU ticks of process `pid` from
+ * /proc/PID/stat, or undefined where there is no /proc.
+ */
+function cpuTicks(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesized command name; utime and stime are
+    // fields 14 and 15 of the whole line.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return undefined;
+  }
+}
+
+const rows = [];
+for (let round = 0; round < ROUNDS; round++) {
+  for (const variant of LIST) {
+    rows.push({ round, ...(await measure(variant)) });
+  }
+}
+
+const median = (list) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? sorted[middle]
+    : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const range = (list, digits) =>
+  `${Math.min(...list).toFixed(digits)} to ${Math.max(...list).toFixed(digits)}`;
+const names = LIST;
+const base = names[0];
+const of = (variant, key) =>
+  rows.filter((row) => row.variant === variant).map((row) => row[key]);
+/** Per-round ratios of `variant` to the off variant of the same round. */
+const ratios = (variant, key) =>
+  of(variant, key).map((value, round) => value / of(base, key)[round]);
+const percent = (value) => `${(value * 100).toFixed(1)}%`;
+
+console.log(
+  `node ${process.version}, ${CORES} cores (${cpus()[0]?.model}), ` +
+    `${PINNED ? 'server pinned to CPU 0, load generator to the others' : 'not pinned'}, ` +
+    `${CONNECTIONS} connections, ${DURATION_S} s x ${ROUNDS} rounds per variant ` +
+    `(after a 2 s warm-up each), function model of ${WORK_ITERATIONS} loop iterations (about 0.1 ms of CPU)`,
+);
+console.log('');
+console.log(
+  '| variant | req/s median (range) | req/s vs off, median (range) | p50 ms | p99 ms median (range) | p99 vs off, median (range) | server CPU µs per request, median (range) | errors |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const variant of names) {
+  const rps = of(variant, 'rps');
+  const p99 = of(variant, 'p99');
+  const rpsRatio = ratios(variant, 'rps');
+  const p99Ratio = ratios(variant, 'p99');
+  console.log(
+    `| ${variant} | ${median(rps).toFixed(0)} (${range(rps, 0)}) | ` +
+      `${percent(median(rpsRatio))} (${percent(Math.min(...rpsRatio))} to ${percent(Math.max(...rpsRatio))}) | ` +
+      `${median(of(variant, 'p50')).toFixed(1)} | ` +
+      `${median(p99).toFixed(1)} (${range(p99, 1)}) | ` +
+      `${percent(median(p99Ratio))} (${percent(Math.min(...p99Ratio))} to ${percent(Math.max(...p99Ratio))}) | ` +
+      `${median(of(variant, 'cpuMicros')).toFixed(0)} (${range(of(variant, 'cpuMicros'), 0)}) | ` +
+      `${of(variant, 'errors').reduce((sum, count) => sum + count, 0)} |`,
+  );
+}
