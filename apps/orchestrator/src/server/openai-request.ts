@@ -18,9 +18,23 @@ function invalid(message: string): InferenceError {
 }
 
 function readCommon(body: Record<string, unknown>) {
-  if (typeof body.model !== 'string' || body.model === '') {
+  if (body.model === undefined || body.model === null || body.model === '') {
     throw invalid(
       '"model" is missing; send the name of a model from GET /v1/models',
+    );
+  }
+  if (typeof body.model !== 'string') {
+    throw invalid(
+      `"model" must be a string, received ${JSON.stringify(body.model)}`,
+    );
+  }
+  if (
+    body.stream !== undefined &&
+    body.stream !== null &&
+    typeof body.stream !== 'boolean'
+  ) {
+    throw invalid(
+      `"stream" must be true or false, received ${JSON.stringify(body.stream)}`,
     );
   }
   const maxTokens = body.max_completion_tokens ?? body.max_tokens;

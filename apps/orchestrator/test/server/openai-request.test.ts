@@ -38,6 +38,8 @@ describe('OpenAI request parsing', () => {
     [{ model: 'm', prompt: 'x', max_tokens: 0 }, /max_tokens/],
     [{ model: 'm', prompt: 'x', n: 2 }, /"n" must be 1/],
     [{ model: 'm', prompt: 3 }, /"prompt" must be a string/],
+    [{ model: 5, prompt: 'x' }, /"model" must be a string, received 5/],
+    [{ model: 'm', prompt: 'x', stream: 'yes' }, /"stream" must be true/],
   ])('rejects %j', (body, message) => {
     expect(() => parseCompletionRequest(body)).toThrow(message);
   });
