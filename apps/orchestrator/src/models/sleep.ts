@@ -1,4 +1,4 @@
-/** Longest delay `setTimeout` accepts; Node fires longer ones after 1 ms. */
+/** Maximum delay of `setTimeout`; Node fires longer ones after 1 ms. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
 /**
