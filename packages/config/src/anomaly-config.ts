@@ -137,6 +137,12 @@ export const AnomalyConfig = z
      */
     noDataIntervals: z.number().int().min(1).max(10_000).default(3),
     /**
+     * Requests that the model's usual rate predicts over the silent
+     * intervals before silence counts as no data, so a model with sparse
+     * traffic does not fire. Applied by the monitor when unset. @default 10
+     */
+    noDataMinExpected: z.number().min(0).max(1e9).optional(),
+    /**
      * Identical samples in a row after which a resource gauge that used to
      * change counts as frozen. @default 30
      */

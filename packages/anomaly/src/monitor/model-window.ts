@@ -44,6 +44,9 @@ export interface WindowTotals {
   latency: LatencyQuantiles;
 }
 
+/** Weight of the newest busy interval in `ModelWindow.busyMean`. */
+const BUSY_MEAN_WEIGHT = 0.1;
+
 /**
  * Sliding window of the last `size` closed intervals of one model plus the
  * open one. Buckets are reused, so memory stays fixed per model.
@@ -57,6 +60,11 @@ export class ModelWindow {
   idleIntervals = 0;
   /** Whether the model ever had a request. */
   active = false;
+  /**
+   * Exponentially weighted mean of requests per interval over intervals
+   * that had requests: the rate that makes a silence unlikely.
+   */
+  busyMean = 0;
 
   constructor(readonly size: number) {
     this.closed = Array.from({ length: size }, () => new IntervalBucket());
@@ -74,6 +82,13 @@ export class ModelWindow {
     this.filled = Math.min(this.size, this.filled + 1);
     this.idleIntervals =
       this.current.requests === 0 ? this.idleIntervals + 1 : 0;
+    if (this.current.requests > 0) {
+      this.busyMean =
+        this.busyMean === 0
+          ? this.current.requests
+          : this.busyMean +
+            BUSY_MEAN_WEIGHT * (this.current.requests - this.busyMean);
+    }
     this.current.clear();
   }
 

@@ -318,15 +318,19 @@ export class PerformanceMonitor {
       }
 
       state.window.closeInterval();
+      const window = state.window;
+      const expectedInSilence = window.busyMean * window.idleIntervals;
       const silent =
-        state.window.active &&
-        state.window.idleIntervals >= this.config.noDataIntervals;
+        window.active &&
+        window.idleIntervals >= this.config.noDataIntervals &&
+        expectedInSilence >= (this.config.noDataMinExpected ?? 10);
+      const expectedRate = window.busyMean / seconds;
       this.route(state.noData, end, 0, {
         score: silent ? 1 : 0,
         anomalous: silent,
-        expected: Number.NaN,
-        lower: Number.NaN,
-        upper: Number.NaN,
+        expected: expectedRate,
+        lower: 0,
+        upper: expectedRate,
         reason: silent ? 'no data' : 'receiving data',
       });
     }

@@ -163,6 +163,26 @@ describe('PerformanceMonitor throughput', () => {
     monitor.tick(T0 + (next + 4) * INTERVAL_MS);
     expect(events.some((event) => event.signal === 'noData')).toBe(true);
   });
+
+  test('ignores silence after sparse traffic', () => {
+    const monitor = createMonitor();
+    const events = collect(monitor);
+    const next = sendTraffic(monitor, 'llama', 0, 2, {
+      ...steady,
+      requests: 1,
+    });
+    monitor.tick(T0 + (next + 6) * INTERVAL_MS);
+    expect(events.filter((event) => event.signal === 'noData')).toEqual([]);
+  });
+
+  test('reports the usual rate on silence', () => {
+    const monitor = createMonitor();
+    const events = collect(monitor);
+    const next = sendTraffic(monitor, 'llama', 0, 40, steady);
+    monitor.tick(T0 + (next + 4) * INTERVAL_MS);
+    const fired = events.find((event) => event.signal === 'noData');
+    expect(fired?.expected).toBeCloseTo(20 / (INTERVAL_MS / 1000), 5);
+  });
 });
 
 describe('PerformanceMonitor resources', () => {
