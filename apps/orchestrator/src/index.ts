@@ -11,11 +11,11 @@ export type {
   ModelStatus,
 } from './models/model-runtime.js';
 export type { SimulatedFaults } from './models/simulated-adapter.js';
-export type { ComponentStatus } from './monitoring/component-status.js';
 export type {
   AlertDelivery,
   DeliveryListener,
-} from './monitoring/observed-destination.js';
+} from './monitoring/alert-delivery.js';
+export type { ComponentStatus } from './monitoring/component-status.js';
 export {
   type CreateOrchestratorOptions,
   createOrchestrator,

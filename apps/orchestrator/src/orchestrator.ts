@@ -21,10 +21,10 @@ import {
   SimulatedAdapter,
   type SimulatedFaults,
 } from './models/simulated-adapter.js';
+import type { DeliveryListener } from './monitoring/alert-delivery.js';
 import type { ComponentStatus } from './monitoring/component-status.js';
 import type { ComponentName } from './monitoring/failure-tracker.js';
 import { Monitoring } from './monitoring/monitoring.js';
-import type { DeliveryListener } from './monitoring/observed-destination.js';
 import { registerAdminRoutes } from './server/admin-routes.js';
 import { registerAlertRoutes } from './server/alert-routes.js';
 import { createHttpServer } from './server/http-server.js';

@@ -9,15 +9,12 @@ import type {
   RequestMonitor,
 } from '../inference/request-monitor.js';
 import type { BatchObserver, RuntimeHooks } from '../models/model-runtime.js';
+import type { AlertDelivery, DeliveryListener } from './alert-delivery.js';
 import { AnomalyAlertSender } from './anomaly-alert-sender.js';
 import { type ComponentStatus, componentStatus } from './component-status.js';
 import { createAlertRouter } from './create-alert-router.js';
 import { type ComponentName, FailureTracker } from './failure-tracker.js';
 import { LifecycleRecorder } from './lifecycle-recorder.js';
-import type {
-  AlertDelivery,
-  DeliveryListener,
-} from './observed-destination.js';
 import {
   RequestObservation,
   type RequestSinks,

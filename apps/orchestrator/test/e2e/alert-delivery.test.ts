@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AlertDelivery } from '../../src/monitoring/observed-destination.js';
+import type { AlertDelivery } from '../../src/monitoring/alert-delivery.js';
 import {
   type MonitoredApp,
   runInterval,

@@ -8,8 +8,8 @@ import {
   silentLogger,
 } from '@mm-orch/config';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AlertDelivery } from '../../src/monitoring/alert-delivery.js';
 import { createAlertRouter } from '../../src/monitoring/create-alert-router.js';
-import type { AlertDelivery } from '../../src/monitoring/observed-destination.js';
 import { waitUntil } from '../support/wait-until.js';
 
 let router: AlertRouter | undefined;

@@ -9,11 +9,11 @@ export interface ReceivedCompletion {
   body: { model: string; prompt: string; max_tokens: number; stream: boolean };
 }
 
-/** How the fake server answers completions. */
+/** Behaviour of the fake server's completion responses. */
 export interface FakeServerBehaviour {
-  /** Status code of each answer. @default 200 */
+  /** Status code of each response. @default 200 */
   status?: number;
-  /** Delay before answering, in ms. @default 0 */
+  /** Delay before responding, in ms. @default 0 */
   delayMs?: number;
   /** Never answer completions. @default false */
   hang?: boolean;
