@@ -1,7 +1,7 @@
 import type { Alert } from './alert.js';
 import type { Route } from './route.js';
 
-/** What a group hands to the router when its timer fires. */
+/** Batch of alerts that a group passes to the router when its timer fires. */
 export interface GroupFlush {
   /** Firing alerts that are neither silenced nor inhibited. */
   firing: Alert[];
@@ -46,7 +46,7 @@ export class AggregationGroup {
     return this.flushedOnce;
   }
 
-  /** Whether the group holds no alert. */
+  /** Checks whether the group contains no alert. */
   isEmpty(): boolean {
     return this.alerts.size === 0;
   }

@@ -132,7 +132,8 @@ export function normalizeAlert(input: AlertInput, now: number): Alert {
 }
 
 /**
- * Whether an alert repeats the stored one: the same status and annotations.
+ * Checks whether an alert repeats the stored one: the same status and
+ * annotations.
  * A firing alert's `endsAt` is ignored, because senders such as Prometheus
  * push it forward on every evaluation.
  */

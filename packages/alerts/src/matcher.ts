@@ -194,7 +194,10 @@ export function compileMatchers(
   });
 }
 
-/** Whether labels satisfy every matcher; a missing label counts as `""`. */
+/**
+ * Checks whether labels satisfy every matcher. A missing label counts as
+ * `""`.
+ */
 export function matchesAll(
   matchers: MatcherSet,
   labels: Record<string, string>,

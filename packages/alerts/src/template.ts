@@ -37,7 +37,7 @@ export function plainText(content: NotificationContent): string {
 /**
  * Renders title and text with the user's template. A template that throws
  * or returns no string is replaced by the plain rendering, and `failed`
- * tells the caller to count it.
+ * marks the result so the caller counts it.
  */
 export function renderNotification(
   content: NotificationContent,

@@ -168,7 +168,9 @@ export const AlertingConfig = z
   })
   .strict();
 
-/** What a user may pass to `AlertingConfig`. */
+/**
+ * Input type of `AlertingConfig`: the options a user may pass, before defaults.
+ */
 export type AlertingConfigInput = z.input<typeof AlertingConfig>;
 /** Alerting options after defaults are applied. */
 export type AlertingConfigOutput = z.output<typeof AlertingConfig>;

@@ -72,7 +72,10 @@ export const SignalDetectorConfig = z
   })
   .strict();
 
-/** What a user may pass to `SignalDetectorConfig`. */
+/**
+ * Input type of `SignalDetectorConfig`: the options a user may pass,
+ * before defaults.
+ */
 export type SignalDetectorConfigInput = z.input<typeof SignalDetectorConfig>;
 /** Signal detector settings after defaults are applied. */
 export type SignalDetectorConfigOutput = z.output<typeof SignalDetectorConfig>;
@@ -81,7 +84,7 @@ export type SignalDetectorConfigOutput = z.output<typeof SignalDetectorConfig>;
 const LATENCY_STATISTICS = ['p50', 'p90', 'p95', 'p99', 'mean'] as const;
 
 /**
- * What one latency value measures: a whole request, or a request's latency
+ * Basis of one latency value: a whole request, or a request's latency
  * divided by its output tokens.
  */
 const LATENCY_BASES = ['request', 'outputToken'] as const;
@@ -181,7 +184,9 @@ export const AnomalyConfig = z
   })
   .strict();
 
-/** What a user may pass to `AnomalyConfig`. */
+/**
+ * Input type of `AnomalyConfig`: the options a user may pass, before defaults.
+ */
 export type AnomalyConfigInput = z.input<typeof AnomalyConfig>;
 /** Anomaly options after defaults are applied. */
 export type AnomalyConfigOutput = z.output<typeof AnomalyConfig>;

@@ -129,7 +129,9 @@ export const MetricsConfig = z
   })
   .strict();
 
-/** What a user may pass to `MetricsConfig`. */
+/**
+ * Input type of `MetricsConfig`: the options a user may pass, before defaults.
+ */
 export type MetricsConfigInput = z.input<typeof MetricsConfig>;
 /** Metrics options after defaults are applied. */
 export type MetricsConfigOutput = z.output<typeof MetricsConfig>;

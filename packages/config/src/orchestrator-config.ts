@@ -162,7 +162,7 @@ export const ResourceSamplingConfig = z
   })
   .strict();
 
-/** How the app turns anomaly events into alerts. */
+/** Settings for turning anomaly events into alerts. */
 export const AnomalyAlertsConfig = z
   .object({
     /**
@@ -239,7 +239,10 @@ export const OrchestratorConfig = z
   })
   .strict();
 
-/** What a user may pass to `OrchestratorConfig`. */
+/**
+ * Input type of `OrchestratorConfig`: the options a user may pass,
+ * before defaults.
+ */
 export type OrchestratorConfigInput = z.input<typeof OrchestratorConfig>;
 /** Orchestrator options after defaults are applied. */
 export type OrchestratorConfigOutput = z.output<typeof OrchestratorConfig>;

@@ -13,7 +13,7 @@ const QUANTILES: Record<string, number | undefined> = {
 /**
  * The latency value that the latency detector scores for each interval: a
  * statistic (p95 by default) of the request latencies of the open interval,
- * per request or per output token, judged only once the interval holds
+ * per request or per output token, judged only once the interval contains
  * `minSamples` values.
  */
 export class LatencySignal {
