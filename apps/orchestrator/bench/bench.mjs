@@ -12,6 +12,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { runFixedRate } from './fixed-rate.mjs';
 import { VARIANTS } from './variants.mjs';
 import { calibrateWork } from './work.mjs';
 
@@ -20,12 +21,21 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
     rounds: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '10' },
+    rate: { type: 'string' },
+    'rate-share': { type: 'string', default: '0.7' },
+    'node-flags': { type: 'string', default: '' },
     pin: { type: 'boolean', default: true },
   },
 });
 const DURATION_S = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const ROUNDS = Number(values.rounds);
+const WARMUP_S = Number(values.warmup);
+const NODE_FLAGS = values['node-flags'].split(' ').filter(Boolean);
+const RATE_SHARE = Number(values['rate-share']);
+/** Fixed request rate; set from the first off run unless `--rate` is given. */
+let fixedRate = values.rate === undefined ? undefined : Number(values.rate);
 const SERVER = new URL('./bench-server.mjs', import.meta.url).pathname;
 const CORES = availableParallelism();
 
@@ -54,8 +64,8 @@ const WORK_ITERATIONS = calibrateWork(0.1);
 async function startServer(variant) {
   const command = PINNED ? 'taskset' : process.execPath;
   const args = PINNED
-    ? ['-c', '0', process.execPath, SERVER, variant, String(WORK_ITERATIONS)]
-    : [SERVER, variant, String(WORK_ITERATIONS)];
+    ? ['-c', '0', process.execPath, ...NODE_FLAGS, SERVER, variant, String(WORK_ITERATIONS)]
+    : [...NODE_FLAGS, SERVER, variant, String(WORK_ITERATIONS)];
   const child = spawn(command, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -73,10 +83,20 @@ async function measure(variant) {
     body: JSON.stringify({ model: 'fn', prompt: 'bench', max_tokens: 4 }),
     connections: CONNECTIONS,
   };
-  await autocannon({ ...request, duration: 2 });
+  await autocannon({ ...request, duration: WARMUP_S });
   const cpuBefore = cpuTicks(child.pid);
   const result = await autocannon({ ...request, duration: DURATION_S });
   const cpuAfter = cpuTicks(child.pid);
+  fixedRate ??= Math.round(result.requests.average * RATE_SHARE);
+  const fixedCpuBefore = cpuTicks(child.pid);
+  const fixed = await runFixedRate({
+    url: request.url,
+    body: request.body,
+    rate: fixedRate,
+    durationS: DURATION_S,
+    sockets: CONNECTIONS,
+  });
+  const fixedCpuAfter = cpuTicks(child.pid);
   child.kill('SIGTERM');
   await once(child, 'exit');
   return {
@@ -84,12 +104,20 @@ async function measure(variant) {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    cpuMicros:
-      cpuBefore === undefined || cpuAfter === undefined
-        ? Number.NaN
-        : ((cpuAfter - cpuBefore) * MICROS_PER_TICK) / result.requests.total,
+    cpuMicros: cpuPerRequest(cpuBefore, cpuAfter, result.requests.total),
     errors: result.errors + result.non2xx,
+    fixedP50: fixed.p50,
+    fixedP99: fixed.p99,
+    fixedP999: fixed.p999,
+    fixedCpuMicros: cpuPerRequest(fixedCpuBefore, fixedCpuAfter, fixed.total),
+    fixedErrors: fixed.errors,
   };
+}
+
+function cpuPerRequest(before, after, requests) {
+  return before === undefined || after === undefined
+    ? Number.NaN
+    : ((after - before) * MICROS_PER_TICK) / requests;
 }
 
 // Linux counts process CPU time in clock ticks of 10 ms (USER_HZ 100).
@@ -140,7 +168,7 @@ console.log(
   `node ${process.version}, ${CORES} cores (${cpus()[0]?.model}), ` +
     `${PINNED ? 'server pinned to CPU 0, load generator to the others' : 'not pinned'}, ` +
     `${CONNECTIONS} connections, ${DURATION_S} s x ${ROUNDS} rounds per variant ` +
-    `(after a 2 s warm-up each), function model of ${WORK_ITERATIONS} loop iterations (about 0.1 ms of CPU)`,
+    `${NODE_FLAGS.length > 0 ? `server flags ${NODE_FLAGS.join(' ')}, ` : ''}(after a ${WARMUP_S} s warm-up each), function model of ${WORK_ITERATIONS} loop iterations (about 0.1 ms of CPU)`,
 );
 console.log('');
 console.log(
@@ -160,5 +188,33 @@ for (const variant of names) {
       `${percent(median(p99Ratio))} (${percent(Math.min(...p99Ratio))} to ${percent(Math.max(...p99Ratio))}) | ` +
       `${median(of(variant, 'cpuMicros')).toFixed(0)} (${range(of(variant, 'cpuMicros'), 0)}) | ` +
       `${of(variant, 'errors').reduce((sum, count) => sum + count, 0)} |`,
+  );
+}
+
+const ratioCell = (variant, key) => {
+  const list = ratios(variant, key);
+  return `${percent(median(list))} (${percent(Math.min(...list))} to ${percent(Math.max(...list))})`;
+};
+
+console.log('');
+console.log(
+  `Open loop at a fixed ${fixedRate} req/s (${RATE_SHARE * 100}% of the first off run's throughput unless --rate is given), ${DURATION_S} s per variant, latency from each request's scheduled send time:`,
+);
+console.log('');
+console.log(
+  '| variant | p50 ms | p99 ms median (range) | p99 vs off, median (range) | p99.9 ms | server CPU µs per request, median (range) | CPU vs off, median (range) | errors |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const variant of names) {
+  const p99 = of(variant, 'fixedP99');
+  const cpu = of(variant, 'fixedCpuMicros');
+  console.log(
+    `| ${variant} | ${median(of(variant, 'fixedP50')).toFixed(2)} | ` +
+      `${median(p99).toFixed(2)} (${range(p99, 2)}) | ` +
+      `${ratioCell(variant, 'fixedP99')} | ` +
+      `${median(of(variant, 'fixedP999')).toFixed(2)} | ` +
+      `${median(cpu).toFixed(0)} (${range(cpu, 0)}) | ` +
+      `${ratioCell(variant, 'fixedCpuMicros')} | ` +
+      `${of(variant, 'fixedErrors').reduce((sum, count) => sum + count, 0)} |`,
   );
 }

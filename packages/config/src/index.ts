@@ -74,6 +74,7 @@ export {
   type MetricsConfigOutput,
 } from './metrics-config.js';
 export {
+  AppTracingConfig,
   FunctionAdapterConfig,
   HttpAdapterConfig,
   ModelAdapterConfig,

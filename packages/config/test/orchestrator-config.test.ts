@@ -94,16 +94,54 @@ describe('OrchestratorConfig', () => {
     `);
   });
 
-  // The app samples 5% of traces by default, and the tracing library
-  // alone keeps every trace.
+  // The app samples 5% of traces and keeps 1,000 spans in memory by
+  // default; the tracing library alone keeps every trace.
   test.each([
     ['metrics', MetricsConfig, {}],
-    ['tracing', TracingConfig, { samplerRatio: 0.05 }],
+    [
+      'tracing',
+      TracingConfig,
+      { samplerRatio: 0.05, exporter: { type: 'memory', maxSpans: 1000 } },
+    ],
     ['anomaly', AnomalyConfig, {}],
     ['alerting', AlertingConfig, {}],
   ] as const)('fills %s defaults', (section, schema, input) => {
     const config = parseConfig(OrchestratorConfig, {});
     expect(config[section]).toEqual(parseConfig(schema as never, input));
+  });
+});
+
+describe('OrchestratorConfig tracing defaults', () => {
+  test('keep 5% sampling when a section sets only the exporter', () => {
+    const config = parseConfig(OrchestratorConfig, {
+      tracing: { exporter: { type: 'otlp-http' } },
+    });
+    expect(config.tracing.samplerRatio).toBe(0.05);
+    expect(config.tracing.exporter.type).toBe('otlp-http');
+  });
+
+  test('keep the 1,000-span memory bound when a section sets the ratio', () => {
+    const config = parseConfig(OrchestratorConfig, {
+      tracing: { samplerRatio: 1 },
+    });
+    expect(config.tracing.samplerRatio).toBe(1);
+    expect(config.tracing.exporter).toEqual({ type: 'memory', maxSpans: 1000 });
+  });
+
+  test('take a memory exporter without a bound at the library bound', () => {
+    const config = parseConfig(OrchestratorConfig, {
+      tracing: { exporter: { type: 'memory' } },
+    });
+    expect(config.tracing.exporter).toEqual({
+      type: 'memory',
+      maxSpans: 10_000,
+    });
+  });
+
+  test('reject an unknown key with its path', () => {
+    expect(() =>
+      parseConfig(OrchestratorConfig, { tracing: { samplerRate: 0.1 } }),
+    ).toThrow(/tracing\.samplerRate.*samplerRatio/s);
   });
 });
 

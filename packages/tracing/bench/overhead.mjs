@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { SpanKind, trace } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { ExportResultCode } from '@opentelemetry/core';
 import {
@@ -136,6 +136,49 @@ function tracedCase({ ratio = 1, memory = false } = {}) {
     });
 }
 
+// Attributes of a request's root span, as the orchestrator sets them.
+const ROOT_SPAN = {
+  kind: SpanKind.SERVER,
+  attributes: {
+    'http.request.method': 'POST',
+    'http.route': '/v1/completions',
+    'gen_ai.operation.name': REQUEST.operation,
+    'gen_ai.request.model': REQUEST.model,
+    'mm_orch.request.id': REQUEST.requestId,
+  },
+};
+
+/**
+ * Returns a call that starts and ends a root span under `ROOT_CONTEXT`
+ * without activating a context, through the raw SDK tracer with a
+ * parent-based ratio sampler and a batch processor.
+ */
+function rawStartCase(ratio) {
+  const provider = new BasicTracerProvider({
+    sampler: new ParentBasedSampler({
+      root: new TraceIdRatioBasedSampler(ratio),
+    }),
+    spanProcessors: [new BatchSpanProcessor(discardingExporter())],
+  });
+  const tracer = provider.getTracer('bench');
+  return (index) => {
+    tracer.startSpan('POST /v1/completions', ROOT_SPAN, ROOT_CONTEXT).end();
+    return index;
+  };
+}
+
+/** The same as `rawStartCase` through `OTelTracer.startSpan()`. */
+function startCase(ratio) {
+  const tracer = new OTelTracer({
+    samplerRatio: ratio,
+    spanExporter: discardingExporter(),
+  });
+  return (index) => {
+    tracer.startSpan('POST /v1/completions', ROOT_SPAN, ROOT_CONTEXT).end();
+    return index;
+  };
+}
+
 function untracedCase(call) {
   return (index) => call(index);
 }
@@ -250,6 +293,11 @@ const disabledIo = await compare(
   disabledCase(ioModelCall),
 );
 
+const started = await compare(
+  rawStartCase(DEFAULT_RATIO),
+  startCase(DEFAULT_RATIO),
+);
+
 const loadAfter = loadavg()[0];
 const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
 const lines = [
@@ -293,6 +341,12 @@ const lines = [
         '`traceInference` with memory exporter',
         'raw SDK, `SimpleSpanProcessor` and `InMemorySpanExporter`',
         memory,
+        1.1,
+      ),
+      row(
+        `\`startSpan\` of a root, ${DEFAULT_RATIO * 100}% sampled, not activated`,
+        'raw SDK `startSpan`, same sampler, span and attributes',
+        started,
         1.1,
       ),
       row(

@@ -5,10 +5,17 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 
 /**
- * The SDK's `InMemorySpanExporter` with a bound: past `maxSpans` finished
- * spans the oldest are dropped and counted in `droppedCount`.
+ * The SDK's `InMemorySpanExporter` with a bound: it keeps the newest
+ * `maxSpans` finished spans in a ring, and counts the older ones it
+ * overwrites in `droppedCount`. The ring holds exactly the bound, never
+ * more, because every span kept is memory that the garbage collector
+ * copies and, once it outlives the young generation, marks again in each
+ * full collection.
  */
 export class BoundedMemoryExporter extends InMemorySpanExporter {
+  private ring: ReadableSpan[] = [];
+  /** Index in `ring` of the oldest span once the ring is full. */
+  private oldest = 0;
   private dropped = 0;
   private exported = 0;
 
@@ -18,8 +25,7 @@ export class BoundedMemoryExporter extends InMemorySpanExporter {
 
   /** Number of spans dropped because the bound was reached. */
   get droppedCount(): number {
-    const stored = super.getFinishedSpans().length;
-    return this.dropped + Math.max(0, stored - this.maxSpans);
+    return this.dropped;
   }
 
   /** Number of spans accepted since the exporter was created. */
@@ -56,29 +62,38 @@ export class BoundedMemoryExporter extends InMemorySpanExporter {
       return false;
     }
 
-    // The base class returns its own array, so pushing to it stores spans
-    // exactly where `reset()` and `shutdown()` clear them.
-    const stored = super.getFinishedSpans();
-    stored.push(span);
     this.exported += 1;
-    // Trimming at twice the bound keeps the cost of a push constant.
-    if (stored.length >= 2 * this.maxSpans) {
-      this.trim();
+    if (this.ring.length < this.maxSpans) {
+      this.ring.push(span);
+      return true;
     }
+    this.ring[this.oldest] = span;
+    this.oldest = (this.oldest + 1) % this.maxSpans;
+    this.dropped += 1;
     return true;
   }
 
+  /** Returns the kept spans, oldest first, in a new array. */
   override getFinishedSpans(): ReadableSpan[] {
-    this.trim();
-    return super.getFinishedSpans();
+    if (this.oldest === 0) {
+      return this.ring.slice();
+    }
+    return [
+      ...this.ring.slice(this.oldest),
+      ...this.ring.slice(0, this.oldest),
+    ];
   }
 
-  private trim(): void {
-    const stored = super.getFinishedSpans();
-    const excess = stored.length - this.maxSpans;
-    if (excess > 0) {
-      stored.splice(0, excess);
-      this.dropped += excess;
-    }
+  /** Removes every kept span. The counters keep their values. */
+  override reset(): void {
+    this.ring = [];
+    this.oldest = 0;
+    super.reset();
+  }
+
+  /** Removes every kept span and stores none after this. */
+  override shutdown(): Promise<void> {
+    this.reset();
+    return super.shutdown();
   }
 }

@@ -3,12 +3,10 @@ import {
   type Attributes,
   type Context,
   context as globalContext,
-  INVALID_SPAN_CONTEXT,
-  type Link,
   ROOT_CONTEXT,
   type Span,
   type SpanContext,
-  SpanKind,
+  type SpanOptions,
   type TextMapPropagator,
   TraceFlags,
   type Tracer,
@@ -19,13 +17,7 @@ import type {
   BasicTracerProvider,
   ReadableSpan,
 } from '@opentelemetry/sdk-trace-base';
-import {
-  type BatchRequest,
-  BatchSpan,
-  batchAttributes,
-  batchLinks,
-  batchSpanName,
-} from './batch-span.js';
+import { type BatchRequest, BatchSpan } from './batch-span.js';
 import { createProvider } from './create-provider.js';
 import { ExportStats } from './export-stats.js';
 import {
@@ -41,8 +33,7 @@ import {
 } from './header-carrier.js';
 import {
   type InferenceRequest,
-  InferenceSpan,
-  inferenceAttributes,
+  type InferenceSpan,
   NoopInferenceSpan,
   recordErrorType,
 } from './inference-span.js';
@@ -54,6 +45,7 @@ import {
   type SpanRunOptions,
   TRACER_SCOPE,
 } from './span-run-options.js';
+import { NOOP_SPAN, SpanRunner } from './span-runner.js';
 import {
   type OTelTracerOptions,
   parseTracerOptions,
@@ -62,7 +54,6 @@ import { TracingError } from './tracing-error.js';
 import { buildStatus, type TracingStatus } from './tracing-status.js';
 import { type FlushResult, settleWithin } from './with-timeout.js';
 
-const NOOP_SPAN: Span = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
 const NOOP_INFERENCE_SPAN = new NoopInferenceSpan(NOOP_SPAN);
 
 /**
@@ -82,6 +73,7 @@ export class OTelTracer {
   private readonly propagator: TextMapPropagator = createW3CPropagator();
   private readonly pipeline?: SpanPipeline;
   private readonly rootSampler: RootSampler;
+  private readonly runner?: SpanRunner;
   private readonly stats: ExportStats;
   private registered = false;
   private isShutdown = false;
@@ -122,6 +114,11 @@ export class OTelTracer {
     this.tracer = this.provider.getTracer(
       TRACER_SCOPE.name,
       TRACER_SCOPE.version,
+    );
+    this.runner = new SpanRunner(
+      this.tracer,
+      this.rootSampler,
+      this.contextManager,
     );
   }
 
@@ -173,6 +170,24 @@ export class OTelTracer {
   }
 
   /**
+   * Starts a span under `parent` (the active context by default) without
+   * making it active, for code that hands contexts on itself, such as a
+   * request that passes through a queue. The caller ends the span. A root
+   * that the sampler drops is a non-recording span with a new trace id,
+   * built without the SDK, so unsampled requests stay cheap.
+   */
+  startSpan(name: string, options?: SpanOptions, parent?: Context): Span {
+    if (!this.runner) {
+      return NOOP_SPAN;
+    }
+    return this.runner.start(
+      name,
+      options,
+      parent ?? this.contextManager.active(),
+    );
+  }
+
+  /**
    * Runs `fn` inside a new active span and ends the span exactly once. When
    * `fn` throws or rejects, the span records the exception and ends with
    * status ERROR. The result or error of `fn` is returned or rethrown
@@ -184,32 +199,10 @@ export class OTelTracer {
     fn: (span: Span) => T,
     options?: SpanRunOptions,
   ): T {
-    if (!this.provider) {
+    if (!this.runner) {
       return fn(NOOP_SPAN);
     }
-    return this.runSpan(name, attributes, fn, options);
-  }
-
-  private runSpan<T>(
-    name: string,
-    attributes: Attributes | undefined,
-    fn: (span: Span) => T,
-    options: SpanRunOptions | undefined,
-  ): T {
-    const parent = options?.parent ?? this.contextManager.active();
-    const unsampled = this.rootSampler.dropUnsampledRoot(parent);
-    if (unsampled) {
-      const ctx = trace.setSpan(parent, unsampled);
-      return this.contextManager.with(ctx, fn, undefined, unsampled);
-    }
-
-    const span = this.startSpan(name, parent, {
-      attributes,
-      kind: options?.kind,
-      links: options?.links,
-    });
-    const ctx = trace.setSpan(parent, span);
-    return runInSpan(this.contextManager, ctx, span, span, fn);
+    return this.runner.run(name, attributes, fn, options);
   }
 
   /**
@@ -224,45 +217,10 @@ export class OTelTracer {
   ): T {
     // The recording path lives in its own method so that this one stays
     // small enough for V8 to inline, which keeps a disabled tracer cheap.
-    if (!this.provider) {
+    if (!this.runner) {
       return fn(NOOP_INFERENCE_SPAN);
     }
-    return this.runInference(request, fn, options);
-  }
-
-  private runInference<T>(
-    request: InferenceRequest,
-    fn: (span: InferenceSpan) => T,
-    options: InferenceRunOptions | undefined,
-  ): T {
-    const parent = options?.parent ?? this.contextManager.active();
-    const unsampled = this.rootSampler.dropUnsampledRoot(parent);
-    if (unsampled) {
-      // A non-recording span ignores attributes and never exports, so none
-      // are built, and ending it would do nothing.
-      const ctx = trace.setSpan(parent, unsampled);
-      const handle = new NoopInferenceSpan(unsampled);
-      return this.contextManager.with(ctx, fn, undefined, handle);
-    }
-
-    const span = this.startSpan(
-      `${request.operation} ${request.model}`,
-      parent,
-      {
-        attributes: inferenceAttributes(request),
-        kind: options?.kind ?? SpanKind.CLIENT,
-      },
-    );
-    const ctx = trace.setSpan(parent, span);
-    const handle = new InferenceSpan(span);
-    return runInSpan(
-      this.contextManager,
-      ctx,
-      span,
-      handle,
-      fn,
-      recordErrorType,
-    );
+    return this.runner.runInference(request, fn, options);
   }
 
   /**
@@ -271,21 +229,10 @@ export class OTelTracer {
    * the batch id and a link back. The caller ends it with `end()`.
    */
   startBatchSpan(request: BatchRequest): BatchSpan {
-    if (!this.provider) {
+    if (!this.runner) {
       return new BatchSpan(NOOP_SPAN, request);
     }
-
-    const unsampled = this.rootSampler.dropUnsampledRoot(ROOT_CONTEXT);
-    if (unsampled) {
-      return new BatchSpan(unsampled, request);
-    }
-
-    const span = this.startSpan(batchSpanName(request), ROOT_CONTEXT, {
-      attributes: batchAttributes(request),
-      links: batchLinks(request),
-      kind: SpanKind.INTERNAL,
-    });
-    return new BatchSpan(span, request);
+    return this.runner.startBatch(request);
   }
 
   /**
@@ -412,22 +359,6 @@ export class OTelTracer {
       shutdown: this.isShutdown,
     };
     return buildStatus(flags, this.stats, this.pipeline);
-  }
-
-  private startSpan(
-    name: string,
-    parent: Context,
-    options: { attributes?: Attributes; kind?: SpanKind; links?: Link[] },
-  ): Span {
-    try {
-      return this.tracer.startSpan(name, options, parent);
-    } catch {
-      // NOTE: the SDK validates its input and is not known to throw here;
-      // this guard keeps the traced work running if a future version does.
-      return NOOP_SPAN;
-    } finally {
-      this.rootSampler.clearPreset();
-    }
   }
 
   private globals(provider: BasicTracerProvider): GlobalTracing {

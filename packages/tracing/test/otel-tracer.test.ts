@@ -226,6 +226,102 @@ describe('sampling', () => {
   });
 });
 
+describe('startSpan', () => {
+  it('starts a child of the given parent without activating it', () => {
+    const tracer = new OTelTracer();
+    const root = tracer.startSpan('request', { kind: SpanKind.SERVER });
+    const parent = trace.setSpan(context.active(), root);
+
+    const child = tracer.startSpan('queue wait', undefined, parent);
+
+    expect(tracer.activeContext()).not.toBe(parent);
+    expect(trace.getSpan(tracer.activeContext())).toBeUndefined();
+    child.end();
+    root.end();
+    const queue = spanNamed(tracer, 'queue wait');
+    expect(queue.parentSpanContext?.spanId).toBe(root.spanContext().spanId);
+    expect(spanNamed(tracer, 'request').kind).toBe(SpanKind.SERVER);
+  });
+
+  it('defaults to the active context as parent', () => {
+    const tracer = new OTelTracer();
+
+    tracer.withSpan('outer', {}, (outer) => {
+      tracer.startSpan('inner').end();
+      expect(spanNamed(tracer, 'inner').parentSpanContext?.spanId).toBe(
+        outer.spanContext().spanId,
+      );
+    });
+  });
+
+  it('starts a new trace with the root option', () => {
+    const tracer = new OTelTracer();
+
+    tracer.withSpan('outer', {}, (outer) => {
+      const span = tracer.startSpan('detached', { root: true });
+      span.end();
+      expect(span.spanContext().traceId).not.toBe(outer.spanContext().traceId);
+      expect(spanNamed(tracer, 'detached').parentSpanContext).toBeUndefined();
+    });
+  });
+
+  it('returns an unsampled root that carries a valid trace context', () => {
+    const tracer = new OTelTracer({ samplerRatio: 0 });
+
+    const span = tracer.startSpan('dropped', {
+      attributes: { 'mm_orch.request.id': 'r1' },
+    });
+
+    expect(span.isRecording()).toBe(false);
+    expect(trace.isSpanContextValid(span.spanContext())).toBe(true);
+    expect(tracer.inject({}, trace.setSpan(context.active(), span))).toEqual({
+      traceparent: `00-${span.spanContext().traceId}-${span.spanContext().spanId}-00`,
+    });
+    span.end();
+    expect(tracer.getStatus().spansStarted).toBe(0);
+  });
+
+  it('follows a sampled remote parent at ratio zero', () => {
+    const tracer = new OTelTracer({ samplerRatio: 0 });
+    const parent = tracer.extract({
+      traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    });
+
+    tracer.startSpan('continued', undefined, parent).end();
+
+    expect(spanNamed(tracer, 'continued').spanContext().traceId).toBe(
+      '4bf92f3577b34da6a3ce929d0e0e4736',
+    );
+  });
+
+  it('keeps about the configured share of roots', () => {
+    const tracer = new OTelTracer({ samplerRatio: 0.25 });
+
+    let recording = 0;
+    for (let index = 0; index < 4000; index += 1) {
+      const span = tracer.startSpan('root');
+      if (span.isRecording()) {
+        recording += 1;
+      }
+      span.end();
+    }
+
+    // 4,000 draws at p = 0.25: mean 1,000, standard deviation about 27.
+    expect(recording).toBeGreaterThan(880);
+    expect(recording).toBeLessThan(1120);
+    expect(tracer.getStatus().spansStarted).toBe(recording);
+  });
+
+  it('returns an invalid non-recording span when disabled', () => {
+    const tracer = new OTelTracer({ enabled: false });
+
+    const span = tracer.startSpan('off');
+
+    expect(span.isRecording()).toBe(false);
+    expect(trace.isSpanContextValid(span.spanContext())).toBe(false);
+  });
+});
+
 describe('disabled tracer', () => {
   it('runs functions without spans', async () => {
     const tracer = new OTelTracer({ enabled: false });

@@ -166,7 +166,7 @@ export class RequestObservation implements RequestMonitor {
         )
       : ROOT_CONTEXT;
     const chat = this.info.kind === 'chat';
-    const span = tracer.tracer.startSpan(
+    const span = tracer.startSpan(
       chat ? CHAT_SPAN_NAME : COMPLETION_SPAN_NAME,
       SERVER_SPAN,
       parent,
@@ -188,7 +188,7 @@ export class RequestObservation implements RequestMonitor {
 
   private startChild(name: string, options: SpanOptions): Span {
     const tracer = this.sinks.tracer as OTelTracer;
-    return tracer.tracer.startSpan(name, options, this.rootContext);
+    return tracer.startSpan(name, options, this.rootContext);
   }
 
   private endSpans(root: Span, outcome: RequestOutcome): void {
