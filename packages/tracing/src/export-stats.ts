@@ -29,6 +29,12 @@ export class ExportStats implements Omit<ExportObserver, 'onExportStart'> {
   lastExportFailed = false;
   /** Queue-full drops counted when the latest export succeeded. */
   queueDropsAtLastSuccess = 0;
+  /** Span starts that threw inside the SDK; those spans were not recorded. */
+  startFailures = 0;
+  /** Text of the latest span start failure, if any. */
+  lastStartError?: string;
+  /** Whether the latest recording span start threw. */
+  lastStartFailed = false;
 
   private readonly log: RateLimitedLog;
 
@@ -67,5 +73,23 @@ export class ExportStats implements Omit<ExportObserver, 'onExportStart'> {
       fields,
       `span export failed (${kind}), so ${count} spans were dropped. Check that the backend of the ${this.exporterName} exporter is reachable.`,
     );
+  }
+
+  /** Counts a span start that threw, and logs it once per interval. */
+  onStartFailure(error: unknown): void {
+    const message = describeExportError(error);
+    this.startFailures += 1;
+    this.lastStartError = message;
+    this.lastStartFailed = true;
+    this.log.warn(
+      'span-start',
+      { error: message, failures: this.startFailures },
+      'starting a span failed inside the OpenTelemetry SDK, so the work ran without it. Check the SDK version and the span processors.',
+    );
+  }
+
+  /** Notes that a recording span started, which ends a start failure. */
+  onStartSuccess(): void {
+    this.lastStartFailed = false;
   }
 }

@@ -119,6 +119,7 @@ export class OTelTracer {
       this.tracer,
       this.rootSampler,
       this.contextManager,
+      this.stats,
     );
   }
 

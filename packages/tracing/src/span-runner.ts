@@ -31,6 +31,12 @@ import type {
   SpanRunOptions,
 } from './span-run-options.js';
 
+/** Receives the outcome of each recording span start. */
+export interface StartFailureObserver {
+  onStartSuccess(): void;
+  onStartFailure(error: unknown): void;
+}
+
 /** Span of a disabled tracer: invalid, never recording. */
 export const NOOP_SPAN: Span = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
 
@@ -44,6 +50,7 @@ export class SpanRunner {
     private readonly tracer: Tracer,
     private readonly rootSampler: RootSampler,
     private readonly contextManager: ContextManager,
+    private readonly startFailures: StartFailureObserver,
   ) {}
 
   /** Starts a span under `parent` without making it active. */
@@ -139,10 +146,14 @@ export class SpanRunner {
     options: SpanOptions,
   ): Span {
     try {
-      return this.tracer.startSpan(name, options, parent);
-    } catch {
+      const span = this.tracer.startSpan(name, options, parent);
+      this.startFailures.onStartSuccess();
+      return span;
+    } catch (error) {
       // NOTE: the SDK validates its input and is not known to throw here;
-      // this guard keeps the traced work running if a future version does.
+      // this guard keeps the traced work running if a future version or a
+      // span processor's onStart does, and the failure is counted.
+      this.startFailures.onStartFailure(error);
       return NOOP_SPAN;
     } finally {
       this.rootSampler.clearPreset();

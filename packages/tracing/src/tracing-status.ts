@@ -40,6 +40,8 @@ export interface TracingStatus {
   exportFailuresByKind: Record<ExportFailureKind, number>;
   /** Description of the latest export failure, if any. */
   lastExportError?: string;
+  /** Span starts that threw inside the SDK; the work ran without them. */
+  spanStartFailures: number;
   /** Whether spans are being lost right now. */
   degraded: boolean;
   /** Reason the tracer is degraded, when it is. */
@@ -64,6 +66,9 @@ function degradationReason(
   }
   if (dropped.queueFull > stats.queueDropsAtLastSuccess) {
     return `the batch queue is full, so ${dropped.queueFull} spans were dropped. Raise batch.maxQueueSize or check the exporter.`;
+  }
+  if (stats.lastStartFailed) {
+    return `starting spans is failing (${stats.lastStartError}), ${stats.startFailures} spans not recorded so far`;
   }
   if (processorErrors > 0) {
     return `span processors raised ${processorErrors} errors, so some spans may be missing`;
@@ -104,6 +109,7 @@ export function buildStatus(
     droppedByReason,
     exportFailures: stats.failures,
     exportFailuresByKind: { ...stats.failuresByKind },
+    spanStartFailures: stats.startFailures,
     degraded: reason !== undefined,
   };
   if (stats.lastFailure) {

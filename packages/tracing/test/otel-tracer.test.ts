@@ -312,6 +312,37 @@ describe('startSpan', () => {
     expect(tracer.getStatus().spansStarted).toBe(recording);
   });
 
+  it('counts a start that throws in the SDK and recovers after it', () => {
+    const warnings: string[] = [];
+    const logger = {
+      debug() {},
+      info() {},
+      warn: (_fields: object, message: string) => warnings.push(message),
+      error() {},
+    };
+    const tracer = new OTelTracer({ logger });
+    const sdkStart = tracer.tracer.startSpan.bind(tracer.tracer);
+    tracer.tracer.startSpan = () => {
+      throw new Error('processor broken');
+    };
+
+    const span = tracer.startSpan('broken');
+    const ran = tracer.withSpan('also broken', {}, () => 'ran');
+    const failing = tracer.getStatus();
+    tracer.tracer.startSpan = sdkStart;
+    tracer.startSpan('fine').end();
+    const recovered = tracer.getStatus();
+
+    expect(span.isRecording()).toBe(false);
+    expect(ran).toBe('ran');
+    expect(failing.spanStartFailures).toBe(2);
+    expect(failing.degraded).toBe(true);
+    expect(failing.degradationReason).toMatch(/processor broken.*2 spans/);
+    expect(warnings).toHaveLength(1);
+    expect(recovered.degraded).toBe(false);
+    expect(recovered.spanStartFailures).toBe(2);
+  });
+
   it('returns an invalid non-recording span when disabled', () => {
     const tracer = new OTelTracer({ enabled: false });
 
