@@ -64,7 +64,15 @@ const WORK_ITERATIONS = calibrateWork(0.1);
 async function startServer(variant) {
   const command = PINNED ? 'taskset' : process.execPath;
   const args = PINNED
-    ? ['-c', '0', process.execPath, ...NODE_FLAGS, SERVER, variant, String(WORK_ITERATIONS)]
+    ? [
+        '-c',
+        '0',
+        process.execPath,
+        ...NODE_FLAGS,
+        SERVER,
+        variant,
+        String(WORK_ITERATIONS),
+      ]
     : [...NODE_FLAGS, SERVER, variant, String(WORK_ITERATIONS)];
   const child = spawn(command, args, {
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -7,7 +7,10 @@
 // between variants.
 import http from 'node:http';
 
-/** Latency below which a quantile is the same for every variant, ms. */
+/**
+ * Interval of the send loop's timer, in ms. Requests due within one
+ * interval go out together.
+ */
 const TICK_MS = 1;
 
 /**
@@ -84,10 +87,13 @@ export function runFixedRate({ url, body, rate, durationS, sockets }) {
         setTimeout(tick, TICK_MS);
       }
     };
-    const deadline = setTimeout(() => {
-      errors += total - completed - errors;
-      finish();
-    }, (durationS * 2 + 10) * 1000);
+    const deadline = setTimeout(
+      () => {
+        errors += total - completed - errors;
+        finish();
+      },
+      (durationS * 2 + 10) * 1000,
+    );
     tick();
   });
 }

@@ -204,8 +204,8 @@ const DEFAULT_MODELS = [
  * `TracingConfig` with the app's defaults, which apply field by field, so a
  * section that sets only the exporter still samples 5%. Each traced
  * request makes four or five spans, so the app samples 5% of root traces
- * by default, and its memory exporter keeps 1,000 spans: the library's
- * 10,000 held for seconds are promoted to the old generation, whose
+ * by default. Its memory exporter keeps 1,000 spans, because spans kept
+ * for seconds (the library keeps 10,000) reach the old generation, whose
  * collections then delay requests.
  */
 export const AppTracingConfig = TracingConfig.extend({

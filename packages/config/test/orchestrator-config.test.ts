@@ -95,7 +95,7 @@ describe('OrchestratorConfig', () => {
   });
 
   // The app samples 5% of traces and keeps 1,000 spans in memory by
-  // default; the tracing library alone keeps every trace.
+  // default, while the tracing library alone keeps every trace.
   test.each([
     ['metrics', MetricsConfig, {}],
     [

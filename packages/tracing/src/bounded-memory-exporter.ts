@@ -7,10 +7,10 @@ import {
 /**
  * The SDK's `InMemorySpanExporter` with a bound: it keeps the newest
  * `maxSpans` finished spans in a ring, and counts the older ones it
- * overwrites in `droppedCount`. The ring holds exactly the bound, never
- * more, because every span kept is memory that the garbage collector
- * copies and, once it outlives the young generation, marks again in each
- * full collection.
+ * overwrites in `droppedCount`. The ring keeps exactly the bound, never
+ * more. Every span kept is memory that the garbage collector copies, and
+ * once a span outlives the young generation, each full collection marks
+ * it again.
  */
 export class BoundedMemoryExporter extends InMemorySpanExporter {
   private ring: ReadableSpan[] = [];

@@ -29,7 +29,7 @@ export class ExportStats implements Omit<ExportObserver, 'onExportStart'> {
   lastExportFailed = false;
   /** Queue-full drops counted when the latest export succeeded. */
   queueDropsAtLastSuccess = 0;
-  /** Span starts that threw inside the SDK; those spans were not recorded. */
+  /** Span starts that threw inside the SDK, whose spans were not recorded. */
   startFailures = 0;
   /** Text of the latest span start failure, if any. */
   lastStartError?: string;

@@ -150,9 +150,9 @@ export class SpanRunner {
       this.startFailures.onStartSuccess();
       return span;
     } catch (error) {
-      // NOTE: the SDK validates its input and is not known to throw here;
-      // this guard keeps the traced work running if a future version or a
-      // span processor's onStart does, and the failure is counted.
+      // NOTE: the SDK validates its input and is not known to throw here.
+      // A future version or a span processor's onStart might, so the
+      // failure is counted and the traced work runs on without the span.
       this.startFailures.onStartFailure(error);
       return NOOP_SPAN;
     } finally {
