@@ -317,7 +317,9 @@ describe('startSpan', () => {
     const logger = {
       debug() {},
       info() {},
-      warn: (_fields: object, message: string) => warnings.push(message),
+      warn: (...args: unknown[]) => {
+        warnings.push(String(args.at(-1)));
+      },
       error() {},
     };
     const tracer = new OTelTracer({ logger });
