@@ -54,6 +54,23 @@ describe('OrchestratorConfig', () => {
     expect(parse({}).tracing.samplerRatio).toBe(0.05);
   });
 
+  it('keeps 1,000 spans in memory', () => {
+    expect(parse({}).tracing.exporter).toEqual({
+      type: 'memory',
+      maxSpans: 1000,
+    });
+  });
+
+  it('keeps 5% sampling with an OTLP exporter', () => {
+    const tracing = parse({
+      tracing: {
+        exporter: { type: 'otlp-http', url: 'http://127.0.0.1:4318/v1/traces' },
+      },
+    }).tracing;
+    expect(tracing.samplerRatio).toBe(0.05);
+    expect(tracing.exporter.type).toBe('otlp-http');
+  });
+
   it('reads durations with units', () => {
     const config = parse({
       server: { requestTimeout: '2s' },
