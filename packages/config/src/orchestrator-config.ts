@@ -4,7 +4,12 @@ import { AnomalyConfig } from './anomaly-config.js';
 import { durationMs } from './duration.js';
 import { MetricsConfig } from './metrics-config.js';
 import { secret } from './secret.js';
-import { TracingConfig, TracingExporterConfig } from './tracing-config.js';
+import {
+  ConsoleExporterConfig,
+  MemoryExporterConfig,
+  OtlpHttpExporterConfig,
+  TracingConfig,
+} from './tracing-config.js';
 
 // Node.js runs a timer longer than 2^31 - 1 ms after 1 ms instead.
 const MAX_TIMER_MS = 2_147_483_647;
@@ -212,7 +217,16 @@ export const AppTracingConfig = TracingConfig.extend({
   /** Fraction of root traces that are sampled. @default 0.05 */
   samplerRatio: z.number().min(0).max(1).default(0.05),
   /** Destination of finished spans. @default { type: "memory", maxSpans: 1000 } */
-  exporter: TracingExporterConfig.prefault({ type: 'memory', maxSpans: 1000 }),
+  exporter: z
+    .discriminatedUnion('type', [
+      MemoryExporterConfig.extend({
+        /** Maximum number of finished spans kept. @default 1000 */
+        maxSpans: z.number().int().positive().default(1000),
+      }),
+      ConsoleExporterConfig,
+      OtlpHttpExporterConfig,
+    ])
+    .prefault({ type: 'memory' }),
 });
 
 /** Configuration of the example orchestrator app and its monitoring. */

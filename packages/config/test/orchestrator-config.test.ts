@@ -128,14 +128,26 @@ describe('OrchestratorConfig tracing defaults', () => {
     expect(config.tracing.exporter).toEqual({ type: 'memory', maxSpans: 1000 });
   });
 
-  test('take a memory exporter without a bound at the library bound', () => {
+  test('keep the 1,000-span bound for a memory exporter without one', () => {
     const config = parseConfig(OrchestratorConfig, {
       tracing: { exporter: { type: 'memory' } },
     });
-    expect(config.tracing.exporter).toEqual({
-      type: 'memory',
-      maxSpans: 10_000,
+    expect(config.tracing.exporter).toEqual({ type: 'memory', maxSpans: 1000 });
+  });
+
+  test('keep a memory bound that is given', () => {
+    const config = parseConfig(OrchestratorConfig, {
+      tracing: { exporter: { type: 'memory', maxSpans: 50 } },
     });
+    expect(config.tracing.exporter).toEqual({ type: 'memory', maxSpans: 50 });
+  });
+
+  test('reject an unknown exporter type', () => {
+    expect(() =>
+      parseConfig(OrchestratorConfig, {
+        tracing: { exporter: { type: 'jaeger' } },
+      }),
+    ).toThrow(/tracing\.exporter\.type.*"memory".*"jaeger"/s);
   });
 
   test('reject an unknown key with its path', () => {

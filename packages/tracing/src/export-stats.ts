@@ -84,7 +84,7 @@ export class ExportStats implements Omit<ExportObserver, 'onExportStart'> {
     this.log.warn(
       'span-start',
       { error: message, failures: this.startFailures },
-      'starting a span failed inside the OpenTelemetry SDK, so the work ran without it. Check the SDK version and the span processors.',
+      'starting a span failed inside the OpenTelemetry SDK, so the work ran without it. Check the span options (attributes, links) and the span processors.',
     );
   }
 

@@ -150,9 +150,10 @@ export class SpanRunner {
       this.startFailures.onStartSuccess();
       return span;
     } catch (error) {
-      // NOTE: the SDK validates its input and is not known to throw here.
-      // A future version or a span processor's onStart might, so the
-      // failure is counted and the traced work runs on without the span.
+      // The SDK throws here on some invalid options (a `links` value that
+      // is not an array, an attribute getter that throws) and when a span
+      // processor's onStart throws. The failure is counted, and the work
+      // runs on under an invalid span, so its children start new traces.
       this.startFailures.onStartFailure(error);
       return NOOP_SPAN;
     } finally {
