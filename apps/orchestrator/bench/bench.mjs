@@ -171,6 +171,11 @@ const of = (variant, key) =>
 const ratios = (variant, key) =>
   of(variant, key).map((value, round) => value / of(base, key)[round]);
 const percent = (value) => `${(value * 100).toFixed(1)}%`;
+/** Formats the median and range of the per-round ratios of `key`. */
+const ratioCell = (variant, key) => {
+  const list = ratios(variant, key);
+  return `${percent(median(list))} (${percent(Math.min(...list))} to ${percent(Math.max(...list))})`;
+};
 
 console.log(
   `node ${process.version}, ${CORES} cores (${cpus()[0]?.model}), ` +
@@ -186,23 +191,16 @@ console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const variant of names) {
   const rps = of(variant, 'rps');
   const p99 = of(variant, 'p99');
-  const rpsRatio = ratios(variant, 'rps');
-  const p99Ratio = ratios(variant, 'p99');
   console.log(
     `| ${variant} | ${median(rps).toFixed(0)} (${range(rps, 0)}) | ` +
-      `${percent(median(rpsRatio))} (${percent(Math.min(...rpsRatio))} to ${percent(Math.max(...rpsRatio))}) | ` +
+      `${ratioCell(variant, 'rps')} | ` +
       `${median(of(variant, 'p50')).toFixed(1)} | ` +
       `${median(p99).toFixed(1)} (${range(p99, 1)}) | ` +
-      `${percent(median(p99Ratio))} (${percent(Math.min(...p99Ratio))} to ${percent(Math.max(...p99Ratio))}) | ` +
+      `${ratioCell(variant, 'p99')} | ` +
       `${median(of(variant, 'cpuMicros')).toFixed(0)} (${range(of(variant, 'cpuMicros'), 0)}) | ` +
       `${of(variant, 'errors').reduce((sum, count) => sum + count, 0)} |`,
   );
 }
-
-const ratioCell = (variant, key) => {
-  const list = ratios(variant, key);
-  return `${percent(median(list))} (${percent(Math.min(...list))} to ${percent(Math.max(...list))})`;
-};
 
 console.log('');
 console.log(

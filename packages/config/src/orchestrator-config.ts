@@ -221,7 +221,7 @@ export const AppTracingConfig = TracingConfig.extend({
     .discriminatedUnion('type', [
       MemoryExporterConfig.extend({
         /** Maximum number of finished spans kept. @default 1000 */
-        maxSpans: z.number().int().positive().default(1000),
+        maxSpans: MemoryExporterConfig.shape.maxSpans.unwrap().default(1000),
       }),
       ConsoleExporterConfig,
       OtlpHttpExporterConfig,

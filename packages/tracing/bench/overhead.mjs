@@ -167,7 +167,7 @@ function rawStartCase(ratio) {
   };
 }
 
-/** The same as `rawStartCase` through `OTelTracer.startSpan()`. */
+/** Returns the call of `rawStartCase`, made through `OTelTracer.startSpan()`. */
 function startCase(ratio) {
   const tracer = new OTelTracer({
     samplerRatio: ratio,

@@ -6,11 +6,13 @@ import {
 } from './export-failure.js';
 import type { ExportObserver } from './guarded-exporter.js';
 import { RateLimitedLog } from './rate-limited-log.js';
+import { describeError } from './run-in-span.js';
 import type { ExporterName } from './span-pipeline.js';
 
 /**
- * Counts of exports and their failures, fed by `GuardedExporter`. Each
- * failure is logged once per kind and interval.
+ * Counts of exports and their failures, fed by `GuardedExporter`, and of
+ * span starts that threw, fed by `SpanRunner`. Each failure is logged once
+ * per kind and interval.
  */
 export class ExportStats implements Omit<ExportObserver, 'onExportStart'> {
   /** Spans the exporter accepted. */
@@ -77,7 +79,7 @@ export class ExportStats implements Omit<ExportObserver, 'onExportStart'> {
 
   /** Counts a span start that threw, and logs it once per interval. */
   onStartFailure(error: unknown): void {
-    const message = describeExportError(error);
+    const message = describeError(error);
     this.startFailures += 1;
     this.lastStartError = message;
     this.lastStartFailed = true;

@@ -17,9 +17,13 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   );
 }
 
-// `String()` throws on an object without a prototype, and an error's
-// `message` may be a getter that throws.
-function describeError(error: unknown): string {
+/**
+ * Returns the message of `error`, or a description of a thrown value that
+ * is no `Error`. It falls back to `Object.prototype.toString`, because
+ * `String()` throws on an object without a prototype and an error's
+ * `message` may be a getter that throws.
+ */
+export function describeError(error: unknown): string {
   try {
     return error instanceof Error ? error.message : String(error);
   } catch {

@@ -3,7 +3,7 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { describe, expect, it } from 'vitest';
 import { BoundedMemoryExporter, OTelTracer } from '../src/index.js';
 
-/** A stand-in for a finished span, told apart by its name. */
+/** A stand-in for a finished span, identified by its name. */
 function fakeSpan(name: string): ReadableSpan {
   return { name } as ReadableSpan;
 }

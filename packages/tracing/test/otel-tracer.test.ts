@@ -345,6 +345,19 @@ describe('startSpan', () => {
     expect(recovered.spanStartFailures).toBe(2);
   });
 
+  it('survives a thrown object without a prototype', () => {
+    const tracer = new OTelTracer();
+    tracer.tracer.startSpan = () => {
+      throw Object.create(null);
+    };
+
+    const span = tracer.startSpan('broken');
+
+    expect(span.isRecording()).toBe(false);
+    expect(tracer.getStatus().spanStartFailures).toBe(1);
+    expect(tracer.getStatus().degradationReason).toMatch(/\[object Object\]/);
+  });
+
   it('returns an invalid non-recording span when disabled', () => {
     const tracer = new OTelTracer({ enabled: false });
 
