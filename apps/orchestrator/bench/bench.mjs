@@ -12,8 +12,9 @@ import { availableParallelism, cpus } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { startCollector } from './collector.mjs';
 import { runFixedRate } from './fixed-rate.mjs';
-import { VARIANTS } from './variants.mjs';
+import { otlpVariants, VARIANTS } from './variants.mjs';
 import { calibrateWork } from './work.mjs';
 
 const { values } = parseArgs({
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     'rate-share': { type: 'string', default: '0.7' },
     'node-flags': { type: 'string', default: '' },
     pin: { type: 'boolean', default: true },
+    otlp: { type: 'boolean', default: false },
   },
 });
 const DURATION_S = Number(values.duration);
@@ -60,8 +62,14 @@ function pinLoadGenerator() {
 
 const PINNED = pinLoadGenerator();
 const WORK_ITERATIONS = calibrateWork(0.1);
+/** Local OTLP collector of the `--otlp` variants, in this process. */
+const collector = values.otlp ? await startCollector() : undefined;
+const RUN_VARIANTS = collector
+  ? { ...VARIANTS, ...otlpVariants(collector.url) }
+  : VARIANTS;
 
 async function startServer(variant) {
+  const collectorArg = collector ? [collector.url] : [];
   const command = PINNED ? 'taskset' : process.execPath;
   const args = PINNED
     ? [
@@ -72,18 +80,28 @@ async function startServer(variant) {
         SERVER,
         variant,
         String(WORK_ITERATIONS),
+        ...collectorArg,
       ]
-    : [...NODE_FLAGS, SERVER, variant, String(WORK_ITERATIONS)];
+    : [
+        ...NODE_FLAGS,
+        SERVER,
+        variant,
+        String(WORK_ITERATIONS),
+        ...collectorArg,
+      ];
   const child = spawn(command, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
   const [line] = await once(lines, 'line');
-  return { child, url: JSON.parse(line).url };
+  const closing = [];
+  lines.on('line', (next) => closing.push(next));
+  return { child, url: JSON.parse(line).url, closing };
 }
 
 async function measure(variant) {
-  const { child, url } = await startServer(variant);
+  const exportedBefore = collector?.stats();
+  const { child, url, closing } = await startServer(variant);
   const request = {
     url: `${url}/v1/completions`,
     method: 'POST',
@@ -107,8 +125,16 @@ async function measure(variant) {
   const fixedCpuAfter = cpuTicks(child.pid);
   child.kill('SIGTERM');
   await once(child, 'exit');
+  const exportedAfter = collector?.stats();
+  const spans =
+    closing.length > 0 ? JSON.parse(closing.at(-1)).spans : undefined;
   return {
     variant,
+    exportRequests: exportedAfter
+      ? exportedAfter.requests - exportedBefore.requests
+      : 0,
+    exportBytes: exportedAfter ? exportedAfter.bytes - exportedBefore.bytes : 0,
+    spans,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -149,7 +175,7 @@ function cpuTicks(pid) {
 
 const rows = [];
 for (let round = 0; round < ROUNDS; round++) {
-  for (const variant of Object.keys(VARIANTS)) {
+  for (const variant of Object.keys(RUN_VARIANTS)) {
     rows.push({ round, ...(await measure(variant)) });
   }
 }
@@ -163,7 +189,8 @@ const median = (list) => {
 };
 const range = (list, digits) =>
   `${Math.min(...list).toFixed(digits)} to ${Math.max(...list).toFixed(digits)}`;
-const names = Object.keys(VARIANTS);
+await collector?.close();
+const names = Object.keys(RUN_VARIANTS);
 const base = names[0];
 const of = (variant, key) =>
   rows.filter((row) => row.variant === variant).map((row) => row[key]);
@@ -223,4 +250,27 @@ for (const variant of names) {
       `${ratioCell(variant, 'fixedCpuMicros')} | ` +
       `${of(variant, 'fixedErrors').reduce((sum, count) => sum + count, 0)} |`,
   );
+}
+
+if (collector) {
+  console.log('');
+  console.log(
+    'OTLP exports received by the local collector per server run (all three phases), median over rounds:',
+  );
+  console.log('');
+  for (const variant of names.filter((name) => !(name in VARIANTS))) {
+    const requests = median(of(variant, 'exportRequests'));
+    const megabytes = median(of(variant, 'exportBytes')) / 1e6;
+    const spans = rows
+      .filter((row) => row.variant === variant)
+      .map((row) => row.spans);
+    const count = (read) =>
+      median(spans.map((each) => (each ? read(each) : Number.NaN))).toFixed(0);
+    console.log(
+      `- ${variant}: ${requests.toFixed(0)} requests, ${megabytes.toFixed(1)} MB; ` +
+        `spans ended ${count((each) => each.ended)}, exported ${count((each) => each.exported)}, ` +
+        `dropped with a full queue ${count((each) => each.dropped.queueFull)}, ` +
+        `in failed exports ${count((each) => each.dropped.exportFailed)}`,
+    );
+  }
 }

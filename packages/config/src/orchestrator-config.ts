@@ -209,19 +209,23 @@ const DEFAULT_MODELS = [
  * `TracingConfig` with the app's defaults, which apply field by field, so a
  * section that sets only the exporter still samples 5%. Each traced
  * request makes four or five spans, so the app samples 5% of root traces
- * by default. Its memory exporter keeps 1,000 spans, because spans kept
- * for seconds (the library keeps 10,000) reach the old generation, whose
- * collections then delay requests.
+ * by default. Its memory exporter keeps the last 100 spans, enough to
+ * inspect a few dozen requests. Each young-generation collection copies
+ * every span still held there, and a span held past two of them (about
+ * 0.2 s at full load) moves to the old generation, whose collections
+ * delay requests. Keeping 1,000 spans (the library keeps 10,000) cost 3
+ * to 4% more of the app's throughput than 100 (see the app's
+ * BENCHMARKS.md).
  */
 export const AppTracingConfig = TracingConfig.extend({
   /** Fraction of root traces that are sampled. @default 0.05 */
   samplerRatio: z.number().min(0).max(1).default(0.05),
-  /** Destination of finished spans. @default { type: "memory", maxSpans: 1000 } */
+  /** Destination of finished spans. @default { type: "memory", maxSpans: 100 } */
   exporter: z
     .discriminatedUnion('type', [
       MemoryExporterConfig.extend({
-        /** Maximum number of finished spans kept. @default 1000 */
-        maxSpans: MemoryExporterConfig.shape.maxSpans.unwrap().default(1000),
+        /** Maximum number of finished spans kept. @default 100 */
+        maxSpans: MemoryExporterConfig.shape.maxSpans.unwrap().default(100),
       }),
       ConsoleExporterConfig,
       OtlpHttpExporterConfig,
@@ -256,7 +260,7 @@ export const OrchestratorConfig = z
     metrics: MetricsConfig.prefault({}),
     /**
      * Tracing, with two defaults of its own (see `AppTracingConfig`).
-     * @default { samplerRatio: 0.05, exporter: { type: "memory", maxSpans: 1000 } }
+     * @default { samplerRatio: 0.05, exporter: { type: "memory", maxSpans: 100 } }
      */
     tracing: AppTracingConfig.prefault({}),
     anomaly: AnomalyConfig.prefault({}),

@@ -94,14 +94,14 @@ describe('OrchestratorConfig', () => {
     `);
   });
 
-  // The app samples 5% of traces and keeps 1,000 spans in memory by
+  // The app samples 5% of traces and keeps 100 spans in memory by
   // default, while the tracing library alone keeps every trace.
   test.each([
     ['metrics', MetricsConfig, {}],
     [
       'tracing',
       TracingConfig,
-      { samplerRatio: 0.05, exporter: { type: 'memory', maxSpans: 1000 } },
+      { samplerRatio: 0.05, exporter: { type: 'memory', maxSpans: 100 } },
     ],
     ['anomaly', AnomalyConfig, {}],
     ['alerting', AlertingConfig, {}],
@@ -120,19 +120,19 @@ describe('OrchestratorConfig tracing defaults', () => {
     expect(config.tracing.exporter.type).toBe('otlp-http');
   });
 
-  test('keep the 1,000-span memory bound when a section sets the ratio', () => {
+  test('keep the 100-span memory bound when a section sets the ratio', () => {
     const config = parseConfig(OrchestratorConfig, {
       tracing: { samplerRatio: 1 },
     });
     expect(config.tracing.samplerRatio).toBe(1);
-    expect(config.tracing.exporter).toEqual({ type: 'memory', maxSpans: 1000 });
+    expect(config.tracing.exporter).toEqual({ type: 'memory', maxSpans: 100 });
   });
 
-  test('keep the 1,000-span bound for a memory exporter without one', () => {
+  test('keep the 100-span bound for a memory exporter without one', () => {
     const config = parseConfig(OrchestratorConfig, {
       tracing: { exporter: { type: 'memory' } },
     });
-    expect(config.tracing.exporter).toEqual({ type: 'memory', maxSpans: 1000 });
+    expect(config.tracing.exporter).toEqual({ type: 'memory', maxSpans: 100 });
   });
 
   test('keep a memory bound that is given', () => {

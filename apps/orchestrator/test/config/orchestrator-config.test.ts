@@ -54,10 +54,10 @@ describe('OrchestratorConfig', () => {
     expect(parse({}).tracing.samplerRatio).toBe(0.05);
   });
 
-  it('keeps 1,000 spans in memory', () => {
+  it('keeps 100 spans in memory', () => {
     expect(parse({}).tracing.exporter).toEqual({
       type: 'memory',
-      maxSpans: 1000,
+      maxSpans: 100,
     });
   });
 

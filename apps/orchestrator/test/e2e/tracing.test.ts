@@ -14,7 +14,12 @@ let started: StartedApp;
 beforeAll(async () => {
   started = await startApp({
     models: [fastSimulatedModel('traced'), fastSimulatedModel('broken')],
-    tracing: { samplerRatio: 1, exporter: { type: 'memory' } },
+    // 50 concurrent requests make about 200 spans, more than the app's
+    // default of 100 kept in memory.
+    tracing: {
+      samplerRatio: 1,
+      exporter: { type: 'memory', maxSpans: 2_000 },
+    },
   });
   started.app.setFault('broken', { errorRate: 1 });
 });
