@@ -57,11 +57,13 @@ async function main(variant) {
       process.stdout.write(`${JSON.stringify({ spans })}\n`, () =>
         process.exit(0),
       );
-    });
+    }, fail);
   });
 }
 
-main(process.argv[2]).catch((error) => {
+function fail(error) {
   process.stderr.write(`bench server: ${error.message}\n`);
   process.exit(1);
-});
+}
+
+main(process.argv[2]).catch(fail);

@@ -26,18 +26,35 @@ const { values } = parseArgs({
     rate: { type: 'string' },
     'rate-share': { type: 'string', default: '0.7' },
     'node-flags': { type: 'string', default: '' },
-    pin: { type: 'boolean', default: true },
+    // A flag of its own: without `allowNegative`, `parseArgs` rejects
+    // `--no-pin` as an unknown option.
+    'no-pin': { type: 'boolean', default: false },
     otlp: { type: 'boolean', default: false },
   },
 });
-const DURATION_S = Number(values.duration);
-const CONNECTIONS = Number(values.connections);
-const ROUNDS = Number(values.rounds);
-const WARMUP_S = Number(values.warmup);
+/**
+ * Returns option `name` as a number, or exits with a message naming the
+ * value when it is not a positive number (or zero where `zero` allows it).
+ */
+function numberOption(name, { zero = false } = {}) {
+  const value = Number(values[name]);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !zero)) {
+    process.stderr.write(
+      `bench: --${name} ${values[name]} is not a ${zero ? 'non-negative' : 'positive'} number; pass one, such as --${name} 5\n`,
+    );
+    process.exit(2);
+  }
+  return value;
+}
+
+const DURATION_S = numberOption('duration');
+const CONNECTIONS = numberOption('connections');
+const ROUNDS = numberOption('rounds');
+const WARMUP_S = numberOption('warmup', { zero: true });
 const NODE_FLAGS = values['node-flags'].split(' ').filter(Boolean);
-const RATE_SHARE = Number(values['rate-share']);
+const RATE_SHARE = numberOption('rate-share');
 /** Fixed request rate; set from the first off run unless `--rate` is given. */
-let fixedRate = values.rate === undefined ? undefined : Number(values.rate);
+let fixedRate = values.rate === undefined ? undefined : numberOption('rate');
 const SERVER = new URL('./bench-server.mjs', import.meta.url).pathname;
 const CORES = availableParallelism();
 
@@ -46,7 +63,7 @@ const CORES = availableParallelism();
  * returns false when pinning is off, there is one core, or `taskset` fails.
  */
 function pinLoadGenerator() {
-  if (!values.pin || CORES < 2) {
+  if (values['no-pin'] || CORES < 2) {
     return false;
   }
   const cpus = `1-${CORES - 1}`;
@@ -92,16 +109,27 @@ async function startServer(variant) {
   const child = spawn(command, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Registered right after the spawn, so that an early exit is seen: a
+  // missed one would leave this process waiting forever, because the
+  // `--otlp` collector keeps its event loop alive.
+  const exited = once(child, 'exit');
   const lines = createInterface({ input: child.stdout });
-  const [line] = await once(lines, 'line');
+  const line = await Promise.race([
+    once(lines, 'line').then(([first]) => first),
+    exited.then(([code, signal]) => {
+      throw new Error(
+        `bench server of variant "${variant}" exited (${signal ?? `code ${code}`}) before printing its URL. See its error output above.`,
+      );
+    }),
+  ]);
   const closing = [];
   lines.on('line', (next) => closing.push(next));
-  return { child, url: JSON.parse(line).url, closing };
+  return { child, exited, url: JSON.parse(line).url, closing };
 }
 
 async function measure(variant) {
   const exportedBefore = collector?.stats();
-  const { child, url, closing } = await startServer(variant);
+  const { child, exited, url, closing } = await startServer(variant);
   const request = {
     url: `${url}/v1/completions`,
     method: 'POST',
@@ -123,8 +151,13 @@ async function measure(variant) {
     sockets: CONNECTIONS,
   });
   const fixedCpuAfter = cpuTicks(child.pid);
+  if (child.exitCode !== null || child.signalCode !== null) {
+    throw new Error(
+      `bench server of variant "${variant}" exited (${child.signalCode ?? `code ${child.exitCode}`}) during the run, so the run is invalid. See its error output above.`,
+    );
+  }
   child.kill('SIGTERM');
-  await once(child, 'exit');
+  await exited;
   const exportedAfter = collector?.stats();
   const spans =
     closing.length > 0 ? JSON.parse(closing.at(-1)).spans : undefined;
@@ -266,11 +299,24 @@ if (collector) {
       .map((row) => row.spans);
     const count = (read) =>
       median(spans.map((each) => (each ? read(each) : Number.NaN))).toFixed(0);
+    // Spans neither exported nor counted as dropped when the server
+    // stopped, such as those still in an export that the shutdown timeout
+    // cut short. The worst run is shown, so 0 means none in any run.
+    const unaccounted = Math.max(
+      ...spans.map((each) =>
+        each
+          ? each.ended -
+            each.exported -
+            Object.values(each.dropped).reduce((sum, n) => sum + n, 0)
+          : Number.NaN,
+      ),
+    );
     console.log(
       `- ${variant}: ${requests.toFixed(0)} requests, ${megabytes.toFixed(1)} MB; ` +
         `spans ended ${count((each) => each.ended)}, exported ${count((each) => each.exported)}, ` +
         `dropped with a full queue ${count((each) => each.dropped.queueFull)}, ` +
-        `in failed exports ${count((each) => each.dropped.exportFailed)}`,
+        `in failed exports ${count((each) => each.dropped.exportFailed)}; ` +
+        `at most ${unaccounted} neither exported nor dropped in a run`,
     );
   }
 }

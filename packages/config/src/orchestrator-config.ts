@@ -210,12 +210,12 @@ const DEFAULT_MODELS = [
  * section that sets only the exporter still samples 5%. Each traced
  * request makes four or five spans, so the app samples 5% of root traces
  * by default. Its memory exporter keeps the last 100 spans, enough to
- * inspect a few dozen requests. Each young-generation collection copies
- * every span still held there, and a span held past two of them (about
- * 0.2 s at full load) moves to the old generation, whose collections
- * delay requests. Keeping 1,000 spans (the library keeps 10,000) cost 3
- * to 4% more of the app's throughput than 100 (see the app's
- * BENCHMARKS.md).
+ * inspect about 25 traced requests. Each young-generation collection
+ * copies the held spans that are still young, and a span that survives
+ * two of them moves to the old generation, whose collections delay
+ * requests. With every request traced, keeping 1,000 spans (the library
+ * keeps 10,000) cost the app about 3 points more of its throughput than
+ * 100 (see the app's BENCHMARKS.md).
  */
 export const AppTracingConfig = TracingConfig.extend({
   /** Fraction of root traces that are sampled. @default 0.05 */
