@@ -85,6 +85,15 @@ const RUN_VARIANTS = collector
   ? { ...VARIANTS, ...otlpVariants(collector.url) }
   : VARIANTS;
 
+/** Server of the variant being measured, stopped if this process is. */
+let runningServer;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    runningServer?.kill('SIGTERM');
+    process.exit(1);
+  });
+}
+
 async function startServer(variant) {
   const collectorArg = collector ? [collector.url] : [];
   const command = PINNED ? 'taskset' : process.execPath;
@@ -109,6 +118,7 @@ async function startServer(variant) {
   const child = spawn(command, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  runningServer = child;
   // Registered right after the spawn, so that an early exit is seen: a
   // missed one would leave this process waiting forever, because the
   // `--otlp` collector keeps its event loop alive.
