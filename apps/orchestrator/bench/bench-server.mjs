@@ -1,6 +1,6 @@
 // Child process of bench.mjs, serving the monitoring variant named in
 // argv[2]. Its `function` model runs the number of loop iterations in
-// argv[3], which bench.mjs calibrates to about 0.1 ms of CPU; argv[4] is
+// argv[3], which bench.mjs calibrates to about 0.1 ms of CPU. argv[4] is
 // the OTLP collector URL of the `--otlp` variants. It prints its URL as
 // one JSON line, and on SIGTERM stops the app and prints its span counts
 // as a second line.
@@ -47,7 +47,7 @@ async function main(variant) {
   process.stdout.write(`${JSON.stringify({ url })}\n`);
   process.once('SIGTERM', () => {
     app.stop().then(() => {
-      // After the flush: what happened to the spans of this run.
+      // Read after the flush, so that the counts include its exports.
       const tracing = app.tracer?.getStatus();
       const spans = tracing && {
         ended: tracing.spansEnded,

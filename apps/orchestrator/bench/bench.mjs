@@ -26,8 +26,8 @@ const { values } = parseArgs({
     rate: { type: 'string' },
     'rate-share': { type: 'string', default: '0.7' },
     'node-flags': { type: 'string', default: '' },
-    // A flag of its own: without `allowNegative`, `parseArgs` rejects
-    // `--no-pin` as an unknown option.
+    // Declared as its own flag because `parseArgs` rejects `--no-pin` as
+    // an unknown option unless `pin` has `allowNegative`.
     'no-pin': { type: 'boolean', default: false },
     otlp: { type: 'boolean', default: false },
   },
@@ -119,8 +119,8 @@ async function startServer(variant) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   runningServer = child;
-  // Registered right after the spawn, so that an early exit is seen: a
-  // missed one would leave this process waiting forever, because the
+  // Registered right after the spawn so that an early exit is not missed.
+  // A missed exit would leave this process waiting forever, because the
   // `--otlp` collector keeps its event loop alive.
   const exited = once(child, 'exit');
   const lines = createInterface({ input: child.stdout });
@@ -222,6 +222,7 @@ for (let round = 0; round < ROUNDS; round++) {
     rows.push({ round, ...(await measure(variant)) });
   }
 }
+await collector?.close();
 
 const median = (list) => {
   const sorted = [...list].sort((a, b) => a - b);
@@ -232,7 +233,7 @@ const median = (list) => {
 };
 const range = (list, digits) =>
   `${Math.min(...list).toFixed(digits)} to ${Math.max(...list).toFixed(digits)}`;
-await collector?.close();
+const sum = (list) => list.reduce((total, value) => total + value, 0);
 const names = Object.keys(RUN_VARIANTS);
 const base = names[0];
 const of = (variant, key) =>
@@ -268,7 +269,7 @@ for (const variant of names) {
       `${median(p99).toFixed(1)} (${range(p99, 1)}) | ` +
       `${ratioCell(variant, 'p99')} | ` +
       `${median(of(variant, 'cpuMicros')).toFixed(0)} (${range(of(variant, 'cpuMicros'), 0)}) | ` +
-      `${of(variant, 'errors').reduce((sum, count) => sum + count, 0)} |`,
+      `${sum(of(variant, 'errors'))} |`,
   );
 }
 
@@ -291,7 +292,7 @@ for (const variant of names) {
       `${median(of(variant, 'fixedP999')).toFixed(2)} | ` +
       `${median(cpu).toFixed(0)} (${range(cpu, 0)}) | ` +
       `${ratioCell(variant, 'fixedCpuMicros')} | ` +
-      `${of(variant, 'fixedErrors').reduce((sum, count) => sum + count, 0)} |`,
+      `${sum(of(variant, 'fixedErrors'))} |`,
   );
 }
 
@@ -304,9 +305,7 @@ if (collector) {
   for (const variant of names.filter((name) => !(name in VARIANTS))) {
     const requests = median(of(variant, 'exportRequests'));
     const megabytes = median(of(variant, 'exportBytes')) / 1e6;
-    const spans = rows
-      .filter((row) => row.variant === variant)
-      .map((row) => row.spans);
+    const spans = of(variant, 'spans');
     const count = (read) =>
       median(spans.map((each) => (each ? read(each) : Number.NaN))).toFixed(0);
     // Spans neither exported nor counted as dropped when the server
@@ -315,9 +314,7 @@ if (collector) {
     const unaccounted = Math.max(
       ...spans.map((each) =>
         each
-          ? each.ended -
-            each.exported -
-            Object.values(each.dropped).reduce((sum, n) => sum + n, 0)
+          ? each.ended - each.exported - sum(Object.values(each.dropped))
           : Number.NaN,
       ),
     );

@@ -1,8 +1,7 @@
 // A stand-in OpenTelemetry collector for `bench.mjs --otlp`: it accepts
 // OTLP/HTTP trace exports on 127.0.0.1, reads each body, counts requests
 // and bytes, and returns status 200 with an empty export response. It
-// parses nothing, to take as little as it can of the load generator's
-// cores.
+// parses nothing, so that it takes little CPU from the load generator.
 import { once } from 'node:events';
 import http from 'node:http';
 

@@ -120,7 +120,7 @@ describe('OrchestratorConfig tracing defaults', () => {
     expect(config.tracing.exporter.type).toBe('otlp-http');
   });
 
-  test('keep the 100-span memory bound when a section sets the ratio', () => {
+  test('keep 100 spans given only a ratio', () => {
     const config = parseConfig(OrchestratorConfig, {
       tracing: { samplerRatio: 1 },
     });
@@ -128,7 +128,7 @@ describe('OrchestratorConfig tracing defaults', () => {
     expect(config.tracing.exporter).toEqual({ type: 'memory', maxSpans: 100 });
   });
 
-  test('keep the 100-span bound for a memory exporter without one', () => {
+  test('keep 100 spans for a bare memory exporter', () => {
     const config = parseConfig(OrchestratorConfig, {
       tracing: { exporter: { type: 'memory' } },
     });

@@ -32,10 +32,8 @@ afterAll(async () => {
 
 /** Runs the child until it reports its queue, then kills it with SIGKILL. */
 async function crashChild(outboxPath: string): Promise<number> {
-  // The loopback server returns 200 unless a behavior is planned, and a
-  // notification it accepted before the kill would be marked done in the
-  // outbox. The queue sends one notification at a time, so with its first
-  // request held open the child keeps all three.
+  // A 200 here would mark the first notification done before the kill. The
+  // queue sends one at a time, so holding the first request keeps all three.
   hanging.plan({ kind: 'never' });
   const child = spawn(process.execPath, [
     join(testDir, '../helpers/outbox-child.mjs'),
